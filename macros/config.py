@@ -1,0 +1,16 @@
+"""The course plugin's options, as typed MkDocs config (the way Material's plugins declare theirs).
+
+    plugins:
+      - course:
+          modules_dir: modules      # where the curriculum lives, relative to mkdocs.yml
+          nav_section: Curriculum   # the nav section that receives one section per module
+"""
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class CourseConfig(Config):
+    modules_dir = c.Type(str, default="modules")
+    blog_dir = c.Type(str, default="blog")
+    nav_section = c.Type(str, default="Curriculum")

@@ -1,0 +1,263 @@
+"""Read modules/ and the blog's metadata into a validated `Curriculum`.
+
+    load_curriculum(root) -> Curriculum      # or raises CurriculumError with every problem
+
+Layout read (see docs/authoring/index.md):
+
+    modules/<slug>/module.yml      module metadata, including the ordered list of lessons
+    modules/<slug>/index.md        optional introduction shown on the module's overview page
+    modules/<slug>/<lesson>.md     one lesson: YAML front matter, then Markdown
+    docs/blog/posts/<slug>.md      articles (Material's blog)
+    docs/blog/.authors.yml         authors, shared by modules and articles
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .model import Article, Author, Curriculum, Exercise, Lesson, Module, Objective, Option, Question
+from .problems import CurriculumError, Problem, relative
+from .source import SourceError, flatten_lines, read_markdown, read_yaml
+from .validate import cross_check
+
+MODULE_FILE = "module.yml"
+INTRO_FILE = "index.md"
+MAX_FILE_BYTES = 1_000_000  # a lesson is prose; a larger file is a mistake (a pasted export)
+
+
+class _Reader:
+    """Collects problems while reading, so one run reports them all."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        return relative(path, self.root)
+
+    def problem(self, path: Path, line: int, field: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.rel(path), line, field, message, hint))
+
+    def _too_big(self, path: Path) -> bool:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            self.problem(path, 0, "", f"the file is {size // 1000:,} KB, over the {MAX_FILE_BYTES // 1000:,} KB limit", "split it into several lessons, or move data out of it")
+            return True
+        return False
+
+    def yaml(self, path: Path) -> Any:
+        if self._too_big(path):
+            return None
+        try:
+            data = read_yaml(path)
+        except SourceError as error:
+            self.problem(path, error.line, "", error.message, error.hint)
+            return None
+        if data is None:
+            self.problem(path, 1, "", "the file is empty", "fill in the fields (see the author guide's metadata reference)")
+        return data
+
+    def markdown(self, path: Path):
+        if self._too_big(path):
+            return None
+        try:
+            source = read_markdown(path)
+        except SourceError as error:
+            self.problem(path, error.line, "", error.message, error.hint)
+            return None
+        if not source.meta and not source.body.strip():
+            self.problem(path, 1, "", "the file is empty", "start it with front matter between --- lines, then the text")
+            return None
+        return source
+
+    def checked(self, kind: str, data: Any, path: Path) -> bool:
+        found = schema.validate(kind, data, self.rel(path))
+        self.problems.extend(found)
+        return not found
+
+
+def load_curriculum(root: Path, modules_dir: str = "modules", docs_dir: str = "docs", blog_dir: str = "blog") -> Curriculum:
+    """Load and validate everything; raise CurriculumError listing every problem."""
+    root = Path(root)
+    reader = _Reader(root)
+    authors = _load_authors(reader, root / docs_dir / blog_dir / ".authors.yml")
+    modules = []
+    modules_root = root / modules_dir
+    if not modules_root.is_dir():
+        reader.problem(modules_root, 0, "", "the modules folder is missing", f"create {modules_dir}/ with one folder per module")
+    else:
+        for folder in sorted(p for p in modules_root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            module = _load_module(reader, folder)
+            if module is not None:
+                modules.append(module)
+    articles = _load_articles(reader, root / docs_dir / blog_dir / "posts")
+    curriculum = Curriculum(
+        modules=tuple(sorted(modules, key=lambda m: (m.order, m.id))),
+        articles=tuple(sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)),
+        authors=authors,
+    )
+    reader.problems.extend(cross_check(curriculum, root))
+    errors = [p for p in reader.problems if p.severity == "error"]
+    if errors:
+        raise CurriculumError(reader.problems)
+    return curriculum
+
+
+def _load_authors(reader: _Reader, path: Path) -> dict[str, Author]:
+    if not path.is_file():
+        return {}
+    data = reader.yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("authors"), dict):
+        if data is not None:
+            reader.problem(path, 1, "authors", "expected an 'authors:' block", "see Material's blog documentation for .authors.yml")
+        return {}
+    result = {}
+    for author_id, info in data["authors"].items():
+        if not isinstance(info, dict) or not isinstance(info.get("name"), str):
+            reader.problem(path, data["authors"].lines.get(author_id, 1), f"authors.{author_id}", "an author needs a name", "add name: Full Name")
+            continue
+        result[str(author_id)] = Author(str(author_id), info["name"], str(info.get("description", "")))
+    return result
+
+
+def _objectives(data: dict) -> tuple[Objective, ...]:
+    return tuple(Objective(str(key), str(text)) for key, text in data.items())
+
+
+def _load_module(reader: _Reader, folder: Path) -> Module | None:
+    meta_path = folder / MODULE_FILE
+    if not meta_path.is_file():
+        reader.problem(folder, 0, "", f"this module has no {MODULE_FILE}", f"create {reader.rel(meta_path)} (see the author guide)")
+        return None
+    data = reader.yaml(meta_path)
+    if data is None:
+        return None
+    valid = reader.checked("module", data, meta_path)
+    listing = data.get("lessons") if isinstance(data, dict) else None
+    if not isinstance(listing, list) or not all(isinstance(slug, str) for slug in listing):
+        return None
+    # Lessons are read even when module.yml has problems, so one run reports everything.
+    module_id = data.get("id") if isinstance(data.get("id"), str) else folder.name
+
+    lessons = []
+    listed = set()
+    for index, slug in enumerate(listing):
+        listed.add(slug)
+        lesson_path = folder / f"{slug}.md"
+        if not lesson_path.is_file():
+            hint = f"create {reader.rel(lesson_path)}, or remove '{slug}' from the list"
+            reader.problem(meta_path, listing.lines[index], "lessons", f"lesson '{slug}' is listed but {reader.rel(lesson_path)} does not exist", hint)
+            continue
+        lesson = _load_lesson(reader, lesson_path, module_id)
+        if lesson is not None:
+            lessons.append(lesson)
+    for stray in sorted(folder.glob("*.md")):
+        if stray.stem not in listed and stray.name != INTRO_FILE:
+            reader.problem(stray, 0, "", f"this lesson is not listed in {reader.rel(meta_path)}", f"add '- {stray.stem}' under lessons: there, or delete the file")
+
+    if not valid:
+        return None
+    intro = ""
+    intro_path = folder / INTRO_FILE
+    if intro_path.is_file():
+        source = reader.markdown(intro_path)
+        intro = source.body if source else ""
+
+    return Module(
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        audience=tuple(data["audience"]),
+        level=data["level"],
+        order=data["order"],
+        objectives=_objectives(data["objectives"]),
+        prerequisites=tuple(data.get("prerequisites", ())),
+        tags=tuple(data["tags"]),
+        authors=tuple(data["authors"]),
+        version=data["version"],
+        reviewed=date.fromisoformat(data["reviewed"]),
+        lessons=tuple(lessons),
+        intro=intro,
+        source=reader.rel(meta_path),
+        lines=flatten_lines(data),
+    )
+
+
+def _load_lesson(reader: _Reader, path: Path, module_id: str) -> Lesson | None:
+    source = reader.markdown(path)
+    if source is None:
+        return None
+    if not source.meta:
+        reader.problem(path, 1, "", "the lesson has no front matter", "start the file with --- lines holding title, duration, objectives, key_takeaways and tags")
+        return None
+    meta = source.meta
+    if not reader.checked("lesson", meta, path):
+        return None
+    objectives = _objectives(meta["objectives"])
+    return Lesson(
+        slug=path.stem,
+        module_id=module_id,
+        title=meta["title"],
+        duration=meta["duration"],
+        objectives=objectives,
+        key_takeaways=tuple(meta["key_takeaways"]),
+        tags=tuple(meta["tags"]),
+        serves=tuple(meta.get("serves", ())),
+        exercises=tuple(Exercise(e["title"], tuple(e.get("assesses", ()))) for e in meta.get("exercises", ())),
+        knowledge_check=tuple(
+            Question(
+                question=q["question"],
+                assesses=tuple(q.get("assesses", ())),
+                options=tuple(Option(o["answer"], bool(o.get("correct", False)), o["why"]) for o in q["options"]),
+            )
+            for q in meta.get("knowledge_check", ())
+        ),
+        description=meta.get("description") or objectives[0].text,
+        source=reader.rel(path),
+        body_line=source.body_line,
+        body=source.body,
+        lines=flatten_lines(meta),
+    )
+
+
+def _load_articles(reader: _Reader, posts: Path) -> list[Article]:
+    articles = []
+    if not posts.is_dir():
+        return articles
+    for path in sorted(posts.rglob("*.md")):
+        source = reader.markdown(path)
+        if source is None:
+            continue
+        if not reader.checked("article", source.meta, path):
+            continue
+        meta = source.meta
+        title = meta.get("title") or _first_heading(source.body)
+        if not title:
+            reader.problem(path, source.body_line, "title", "the article has no title", "start the text with '# Title', or add title: to the front matter")
+            continue
+        created = meta["date"]["created"] if isinstance(meta["date"], dict) else meta["date"]
+        articles.append(
+            Article(
+                slug=path.stem,
+                title=title,
+                date=date.fromisoformat(created),
+                authors=tuple(meta["authors"]),
+                categories=tuple(meta["categories"]),
+                tags=tuple(meta["tags"]),
+                description=meta["description"],
+                draft=bool(meta.get("draft", False)),
+                source=reader.rel(path),
+                lines=flatten_lines(meta),
+            )
+        )
+    return articles
+
+
+def _first_heading(body: str) -> str:
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""

@@ -1,0 +1,187 @@
+"""The curriculum as plain, immutable data: no files, no MkDocs, no Jinja.
+
+`load.py` builds a `Curriculum` from the repository; everything else (the MkDocs plugin, the
+macros, the CLI) only reads it.  Addresses are source paths relative to the docs root, e.g.
+``modules/questioning-skills/index.md``: each builder turns them into its own URLs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterator, Mapping
+
+
+class Located:
+    """Mixin for things read from a file: `line("field.0")` finds where a value was written."""
+
+    source: str
+    lines: Mapping[str, int]
+
+    def line(self, field_path: str) -> int:
+        while field_path:
+            if field_path in self.lines:
+                return self.lines[field_path]
+            field_path = field_path.rpartition(".")[0]
+        return 1
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Option:
+    answer: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    options: tuple[Option, ...]
+    assesses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exercise:
+    title: str
+    assesses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lesson(Located):
+    slug: str
+    module_id: str
+    title: str
+    duration: int  # minutes
+    objectives: tuple[Objective, ...]
+    key_takeaways: tuple[str, ...]
+    tags: tuple[str, ...]
+    serves: tuple[str, ...] = ()
+    exercises: tuple[Exercise, ...] = ()
+    knowledge_check: tuple[Question, ...] = ()
+    description: str = ""
+    source: str = ""  # the file, relative to the project root
+    body_line: int = 1  # the file line where the Markdown body starts
+    body: str = field(default="", repr=False, compare=False)  # the Markdown, for checks
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def path(self) -> str:
+        """Where the page lives, relative to the docs root."""
+        return f"modules/{self.module_id}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Module(Located):
+    id: str
+    title: str
+    summary: str
+    audience: tuple[str, ...]
+    level: str
+    order: int
+    objectives: tuple[Objective, ...]
+    prerequisites: tuple[str, ...]
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    version: str
+    reviewed: date
+    lessons: tuple[Lesson, ...]
+    intro: str = ""  # Markdown from the module's optional index.md
+    source: str = ""
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def path(self) -> str:
+        return f"modules/{self.id}/index.md"
+
+    @property
+    def duration(self) -> int:
+        """Total minutes: computed from the lessons, never written by hand."""
+        return sum(lesson.duration for lesson in self.lessons)
+
+    def position(self, lesson: Lesson) -> int:
+        """1-based position of a lesson in the module."""
+        return self.lessons.index(lesson) + 1
+
+    def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
+        index = self.lessons.index(lesson)
+        previous = self.lessons[index - 1] if index > 0 else None
+        following = self.lessons[index + 1] if index + 1 < len(self.lessons) else None
+        return previous, following
+
+
+@dataclass(frozen=True)
+class Author:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Article(Located):
+    slug: str  # the file name without .md: the article lives at blog/<slug>/
+    title: str
+    date: date
+    authors: tuple[str, ...]
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    description: str
+    draft: bool = False
+    source: str = ""
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def path(self) -> str:
+        return f"blog/posts/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    modules: tuple[Module, ...]  # in catalogue order
+    articles: tuple[Article, ...] = ()  # newest first, drafts included
+    authors: dict[str, Author] = field(default_factory=dict)
+
+    def module(self, module_id: str) -> Module:
+        for module in self.modules:
+            if module.id == module_id:
+                return module
+        raise KeyError(module_id)
+
+    def lessons(self) -> Iterator[tuple[Module, Lesson]]:
+        for module in self.modules:
+            for lesson in module.lessons:
+                yield module, lesson
+
+    def find_page(self, path: str) -> tuple[Module, Lesson | None] | None:
+        """The module (and lesson) a docs-relative path belongs to, if any."""
+        for module in self.modules:
+            if path == module.path:
+                return module, None
+            for lesson in module.lessons:
+                if path == lesson.path:
+                    return module, lesson
+        return None
+
+    def published_articles(self) -> tuple[Article, ...]:
+        return tuple(article for article in self.articles if not article.draft)
+
+    def related_articles(self, module: Module) -> tuple[Article, ...]:
+        """Published articles that share at least one tag with the module, newest first."""
+        tags = set(module.tags)
+        return tuple(a for a in self.published_articles() if tags & set(a.tags))
+
+    def prerequisites_of(self, module: Module) -> tuple[Module, ...]:
+        return tuple(self.module(pid) for pid in module.prerequisites)
+
+    @property
+    def duration(self) -> int:
+        return sum(module.duration for module in self.modules)
+
+    @property
+    def lesson_count(self) -> int:
+        return sum(len(module.lessons) for module in self.modules)

@@ -1,0 +1,135 @@
+"""The macros authors call in Markdown: short functions over the curriculum and the fragments.
+
+Each takes a `PageContext` first (supplied by the adapter, invisible to authors) and returns
+HTML.  A wrong value raises MacroError with the fix; a wrong argument is caught before the call
+(templating.check_call).  The author guide's macro reference is written from these docstrings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from markupsafe import Markup
+
+from .model import Curriculum, Lesson, Module
+from .problems import did_you_mean
+from .render import Fragments
+from .templating import MacroError
+
+
+@dataclass
+class PageContext:
+    curriculum: Curriculum
+    page_path: str  # the current page's source path, relative to the docs root
+    url: Callable[[str], str]  # source path -> URL relative to the current page
+    fragments: Fragments
+
+    def render(self, name: str, **context) -> Markup:
+        return Markup(self.fragments.render(name, self.url, **context))
+
+    def here(self) -> tuple[Module, Lesson | None] | None:
+        return self.curriculum.find_page(self.page_path)
+
+    def module(self, module_id: str | None) -> Module:
+        if module_id is None:
+            here = self.here()
+            if here is None:
+                raise MacroError("this page is not part of a module", "name the module, as in ('questioning-skills')")
+            return here[0]
+        try:
+            return self.curriculum.module(module_id)
+        except KeyError:
+            ids = [m.id for m in self.curriculum.modules]
+            raise MacroError(f"unknown module '{module_id}'", did_you_mean(module_id, ids) or "use one of " + ", ".join(ids)) from None
+
+    def lesson(self, ref: str | None) -> tuple[Module, Lesson]:
+        if ref is None:
+            here = self.here()
+            if here is None or here[1] is None:
+                raise MacroError("this page is not a lesson", "name the lesson, as in ('questioning-skills/open-closed-and-probing')")
+            return here  # type: ignore[return-value]
+        module_id, _, slug = str(ref).partition("/")
+        module = self.module(module_id)
+        for lesson in module.lessons:
+            if lesson.slug == slug:
+                return module, lesson
+        refs = [f"{module.id}/{lesson.slug}" for lesson in module.lessons]
+        raise MacroError(f"unknown lesson '{ref}'", did_you_mean(ref, refs) or "use one of " + ", ".join(refs))
+
+
+def catalogue(ctx: PageContext, level: str | None = None, tag: str | None = None) -> Markup:
+    """A card per module (title, summary, level, total time, lesson count, link), in catalogue order.
+
+    `level` or `tag` keep only the modules that match: `catalogue(level="introductory")`.
+    """
+    modules = [m for m in ctx.curriculum.modules if (level is None or m.level == level) and (tag is None or tag in m.tags)]
+    if not modules:
+        raise MacroError(f"no module matches level={level!r} tag={tag!r}", "check the value against the modules' metadata")
+    return ctx.render("catalogue.html", modules=modules)
+
+
+def module_overview(ctx: PageContext, module: str | None = None) -> Markup:
+    """A module's summary, audience, level, total time, objectives, prerequisites, lessons and related articles.
+
+    Without an argument, the module of the current page: `module_overview("questioning-skills")`.
+    """
+    found = ctx.module(module)
+    return ctx.render(
+        "module-overview.html",
+        module=found,
+        intro=Markup(""),
+        prerequisites=ctx.curriculum.prerequisites_of(found),
+        related=ctx.curriculum.related_articles(found),
+    )
+
+
+def objectives(ctx: PageContext, lesson: str | None = None) -> Markup:
+    """A lesson's objectives as a list: `objectives("questioning-skills/things-and-people")`.
+
+    Without an argument, the current lesson's.
+    """
+    _, found = ctx.lesson(lesson)
+    return ctx.render("objectives.html", objectives=found.objectives, heading="Objectives", heading_id=f"objectives-{found.slug}")
+
+
+def key_takeaways(ctx: PageContext, lesson: str | None = None) -> Markup:
+    """A lesson's key takeaways: `key_takeaways("questioning-skills/things-and-people")`."""
+    _, found = ctx.lesson(lesson)
+    return ctx.render("key-takeaways.html", lesson=found)
+
+
+def knowledge_check(ctx: PageContext, lesson: str | None = None) -> Markup:
+    """A lesson's knowledge check (questions, options, the right answer and why, for each option).
+
+    Every lesson page shows its own check at the end; use this to show one elsewhere, as in a
+    review page: `knowledge_check("questioning-skills/open-closed-and-probing")`.
+    """
+    _, found = ctx.lesson(lesson)
+    if not found.knowledge_check:
+        raise MacroError(f"lesson '{found.module_id}/{found.slug}' has no knowledge_check", "add questions to its front matter")
+    return ctx.render("knowledge-check.html", lesson=found)
+
+
+def related_articles(ctx: PageContext, module: str | None = None) -> Markup:
+    """Published articles that share a tag with a module, newest first: `related_articles("questioning-skills")`."""
+    found = ctx.module(module)
+    return ctx.render("article-list.html", articles=ctx.curriculum.related_articles(found), heading="Related articles")
+
+
+def latest_articles(ctx: PageContext, count: int = 3) -> Markup:
+    """The newest published articles with their dates and summaries: `latest_articles(3)`."""
+    if not isinstance(count, int) or count < 1:
+        raise MacroError(f"count must be a whole number above 0, got {count!r}", "write latest_articles(3)")
+    return ctx.render("article-list.html", articles=ctx.curriculum.published_articles()[:count], heading="")
+
+
+def curriculum_stats(ctx: PageContext) -> Markup:
+    """The number of modules and lessons, and the total learning time: `curriculum_stats()`."""
+    return ctx.render("curriculum-stats.html", curriculum=ctx.curriculum)
+
+
+MACROS = {
+    func.__name__: func
+    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats)
+}

@@ -1,0 +1,177 @@
+"""The MkDocs side of the course: wiring only.
+
+    on_config        load and validate the curriculum and the brand once; add modules to the nav
+    on_files         add every module overview and lesson from modules/ as a page (File.generated)
+    on_page_markdown pick the module or lesson template
+    on_page_content  put the lesson header/footer and the module overview around the page's HTML
+                     (in the content, so search indexes objectives and takeaways)
+    on_post_build    fail the build if any macro call went wrong
+
+The curriculum model, the fragments and the macros know nothing of MkDocs; this file is the
+adapter a move to another builder would replace.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+from . import brand
+from .config import CourseConfig
+from .load import INTRO_FILE, load_curriculum
+from .model import Curriculum
+from .page_macros import PageContext
+from .problems import CurriculumError, Problem
+from .render import Fragments
+from .source import SourceError, line_of, read_yaml
+from .templating import MacroError
+
+log = logging.getLogger("mkdocs.plugins.course")
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.serving = False
+        self.curriculum: Curriculum | None = None
+        self.files: Files | None = None
+        self.fragments = Fragments()
+        self.macro_problems: list[Problem] = []
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        self.macro_problems = []
+        problems = self._brand_problems(config)
+        try:
+            self.curriculum = load_curriculum(
+                self.root,
+                modules_dir=self.config.modules_dir,
+                docs_dir=str(Path(config.docs_dir).resolve().relative_to(self.root)),
+                blog_dir=self.config.blog_dir,
+            )
+        except CurriculumError as error:
+            problems.extend(error.problems)
+        if any(p.severity == "error" for p in problems):
+            raise PluginError("The course has problems; nothing was published.\n" + CurriculumError(problems).report())
+        for problem in problems:
+            log.warning(str(problem))
+
+        config.extra["brand"] = {**config.extra["brand"], "css": brand.css_colors(config.extra["brand"])}
+        self._add_modules_to_nav(config)
+        modules = str(self.root / self.config.modules_dir)
+        if modules not in [str(Path(w).resolve()) for w in config.watch]:
+            config.watch.append(modules)
+        return config
+
+    def _brand_problems(self, config) -> list[Problem]:
+        brand_file = self.root / "brand.yml"
+        name, line = "mkdocs.yml", 1
+        if brand_file.is_file():
+            name = "brand.yml"
+            try:
+                line = line_of(read_yaml(brand_file), ("extra", "brand")) or 1
+            except SourceError as error:
+                return [Problem(name, error.line, "", error.message, error.hint)]
+        return brand.check(config.extra.get("brand"), name, line)
+
+    def _add_modules_to_nav(self, config) -> None:
+        """Append a section per module (overview, then lessons in order) to the curriculum section."""
+        sections = [
+            {module.title: [module.path, *({lesson.title: lesson.path} for lesson in module.lessons)]}
+            for module in self.curriculum.modules
+        ]
+        for entry in config.nav or []:
+            if isinstance(entry, dict) and self.config.nav_section in entry:
+                children = entry[self.config.nav_section]
+                entry[self.config.nav_section] = (children if isinstance(children, list) else [children]) + sections
+                return
+        raise PluginError(
+            f"mkdocs.yml: nav: no section '{self.config.nav_section}' to put the modules in — "
+            f"add '- {self.config.nav_section}: [curriculum/index.md]' to nav"
+        )
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for module in self.curriculum.modules:
+            intro = self.root / self.config.modules_dir / module.id / INTRO_FILE
+            if intro.is_file():
+                files.append(File.generated(config, module.path, abs_src_path=str(intro)))
+            else:
+                files.append(File.generated(config, module.path, content=""))
+            for lesson in module.lessons:
+                files.append(File.generated(config, lesson.path, abs_src_path=str(self.root / lesson.source)))
+        self.files = files
+        return files
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def page_context(self, page) -> PageContext:
+        """What macros and fragments need to know about the page being built."""
+        files = self.files
+
+        def url(path: str) -> str:
+            target = files.get_file_from_path(path)
+            if target is None:
+                raise MacroError(f"no page at {path}", "check the module or lesson id")
+            return get_relative_url(target.url, page.url)
+
+        return PageContext(self.curriculum, page.file.src_uri, url, self.fragments)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        found = self.curriculum.find_page(page.file.src_uri)
+        if found:
+            module, lesson = found
+            page.meta["template"] = "lesson.html" if lesson else "module.html"
+            page.meta.setdefault("title", lesson.title if lesson else module.title)
+            page.meta.setdefault("description", lesson.description if lesson else module.summary)
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        found = self.curriculum.find_page(page.file.src_uri)
+        if not found:
+            return html
+        module, lesson = found
+        ctx = self.page_context(page)
+        if lesson is None:
+            related = self.curriculum.related_articles(module)
+            overview = ctx.render("module-overview.html", module=module, intro=Markup(html), prerequisites=self.curriculum.prerequisites_of(module), related=related)
+            page.toc.items.extend(AnchorLink(title, anchor, 2) for title, anchor in [("Objectives", "module-objectives"), ("Before you start", "before-you-start"), ("Lessons", "lessons")])
+            return overview
+        previous, following = module.neighbours(lesson)
+        header = ctx.render("lesson-header.html", module=module, lesson=lesson, position=module.position(lesson))
+        footer = ctx.render("lesson-footer.html", module=module, lesson=lesson, previous=previous, next=following)
+        page.toc.items.insert(0, AnchorLink("Objectives", "lesson-objectives", 2))
+        if lesson.knowledge_check:
+            page.toc.items.append(AnchorLink("Check your understanding", f"knowledge-check-{lesson.slug}", 2))
+        page.toc.items.append(AnchorLink("Key takeaways", "key-takeaways", 2))
+        return f"{header}\n{html}\n{footer}"
+
+    def on_page_context(self, context, *, page, config, nav):
+        found = self.curriculum.find_page(page.file.src_uri)
+        context["course"] = {"module": found[0], "lesson": found[1]} if found else {}
+        return context
+
+    # -- errors --------------------------------------------------------------------------------
+
+    def report(self, problem: Problem) -> None:
+        """A macro problem: logged now, and the build fails at the end (the preview goes on)."""
+        log.error(str(problem))
+        self.macro_problems.append(problem)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config):
+        if self.macro_problems and not self.serving:
+            count = len(self.macro_problems)
+            raise PluginError(f"{count} macro problem{'s' if count > 1 else ''} (listed above); the build failed.")

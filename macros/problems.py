@@ -1,0 +1,63 @@
+"""Problems an author can act on: where, what is wrong, how to fix it.
+
+Every check in the project reports through `Problem`, so the build, `course check` and CI print
+one shape: ``file:line: field: what is wrong — how to fix it``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str  # relative to the project root, with forward slashes
+    line: int  # 1-based line in the real file; 0 when the problem concerns the whole file
+    field: str  # the metadata field or macro concerned, '' when none
+    message: str  # what is wrong
+    hint: str = ""  # how to fix it
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        hint = f" — {self.hint}" if self.hint else ""
+        label = " warning:" if self.severity == "warning" else ""
+        return f"{where}:{label}{field} {self.message}{hint}"
+
+    def github(self) -> str:
+        """The same problem as a GitHub Actions annotation."""
+        kind = "warning" if self.severity == "warning" else "error"
+        text = str(self).split(": ", 1)[1] if ": " in str(self) else str(self)
+        return f"::{kind} file={self.file},line={max(self.line, 1)}::{text}"
+
+
+class CurriculumError(Exception):
+    """Raised with every problem found, never with only the first."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [str(p) for p in self.problems]
+        errors = sum(p.severity == "error" for p in self.problems)
+        lines.append(f"{errors} problem{'s' if errors != 1 else ''} found.")
+        return "\n".join(lines)
+
+
+def relative(path: Path, root: Path) -> str:
+    """A path as authors see it: relative to the project, forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' — did you mean 'x'?' style suggestion, or '' when nothing is close."""
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{match[0]}'?" if match else ""

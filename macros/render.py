@@ -1,0 +1,52 @@
+"""HTML fragments for curriculum pieces, rendered from Jinja templates in overrides/partials/course/.
+
+The same fragments serve the lesson and module pages (injected by the plugin) and the macros
+authors call, so a knowledge check looks the same wherever it appears.  Autoescaping is on:
+metadata is text, and `<script>` in a title shows as text.
+
+Fragments get `url(path)`: a function from a docs-relative source path
+(`modules/x/index.md`) to a URL relative to the page being built, which keeps the site working
+under any sub-path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "course"
+
+
+def minutes(total: int) -> str:
+    """25 -> '25 min'; 90 -> '1 h 30 min'; 120 -> '2 h'."""
+    hours, rest = divmod(int(total), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class Fragments:
+    """Renders one fragment template with a page's URL function."""
+
+    def __init__(self, templates: Path = TEMPLATES):
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["minutes"] = minutes
+        self.env.filters["plural"] = plural
+
+    def render(self, name: str, url: Callable[[str], str], **context) -> str:
+        html = self.env.get_template(name).render(url=url, **context)
+        # One line per block keeps Python-Markdown from wrapping fragments in <p> or code.
+        return "\n".join(line for line in html.splitlines() if line.strip())

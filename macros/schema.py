@@ -1,0 +1,272 @@
+"""The metadata schema: the one source for validation, the author guide and new-file templates.
+
+Each schema is JSON Schema (draft 2020-12), checked with `jsonschema`. Every property carries a
+`description` (shown in the author guide) and `examples` (used in "how to fix it" hints), so an
+error can say `write duration: 25` rather than quote the schema.
+
+`to_problems` turns jsonschema's errors into `Problem`s with the field's real line.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import jsonschema
+import yaml
+
+from .problems import Problem, did_you_mean
+from .source import line_of
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LEVELS = ("introductory", "intermediate", "advanced")
+
+
+def _text(description: str, example: str, max_length: int = 300) -> dict:
+    return {"type": "string", "minLength": 1, "maxLength": max_length, "description": description, "examples": [example]}
+
+
+def _words(description: str, example: list) -> dict:
+    return {
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+        "uniqueItems": True,
+        "description": description,
+        "examples": [example],
+    }
+
+
+def _ids(description: str, example: list) -> dict:
+    return {
+        "type": "array",
+        "items": {"type": "string", "pattern": SLUG},
+        "uniqueItems": True,
+        "description": description,
+        "examples": [example],
+    }
+
+
+def _objectives(description: str, example: dict) -> dict:
+    return {
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"pattern": SLUG},
+        "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 300},
+        "description": description,
+        "examples": [example],
+    }
+
+
+MODULE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "module.yml",
+    "description": "A module's metadata, in modules/<slug>/module.yml.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "title", "summary", "audience", "level", "order", "objectives", "tags", "authors", "version", "reviewed", "lessons"],
+    "properties": {
+        "id": {"type": "string", "pattern": SLUG, "description": "The module's id: the same as its folder name (lowercase words joined by hyphens).", "examples": ["questioning-skills"]},
+        "title": _text("The module's title, as learners see it.", "Questioning skills", 120),
+        "summary": _text("One or two sentences for the catalogue card and search results.", "Ask questions that find the real need, and answer in the customer's interest."),
+        "audience": {**_words("Who the module is for.", ["Frontline service staff", "Team leads"]), "minItems": 1},
+        "level": {"enum": list(LEVELS), "description": "How much the module assumes: " + ", ".join(LEVELS) + ".", "examples": ["introductory"]},
+        "order": {"type": "integer", "minimum": 0, "description": "Position in the catalogue and navigation (smallest first).", "examples": [1]},
+        "objectives": _objectives("What learners can do after the module: an id for each, then a measurable statement.", {"diagnose": "Ask questions that uncover the need behind a request."}),
+        "prerequisites": _ids("Ids of modules to take first.", ["customer-service"]),
+        "tags": _words("Topics; articles with a shared tag are listed as related reading.", ["questioning", "listening"]),
+        "authors": {**_ids("Ids of authors from docs/blog/.authors.yml.", ["amara-osei"]), "minItems": 1},
+        "version": {"type": "string", "pattern": r"^\d+(\.\d+){0,2}$", "description": "The content's version, in quotes.", "examples": ["1.0"]},
+        "reviewed": {"type": "string", "format": "date", "description": "When the content was last reviewed (YYYY-MM-DD).", "examples": ["2026-11-20"]},
+        "lessons": {**_ids("The lessons in order: file names in the module's folder, without .md.", ["why-questions-matter", "open-closed-and-probing"]), "minItems": 1},
+    },
+}
+
+OPTION = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["answer", "why"],
+    "properties": {
+        "answer": _text("The option as the learner reads it.", "What happened when you tried to pay?"),
+        "correct": {"type": "boolean", "description": "true for the one right option.", "examples": [True]},
+        "why": _text("Why this option is right or wrong: the feedback the learner sees.", "It invites the customer to tell the story in their own words.", 1000),
+    },
+}
+
+QUESTION = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["question", "options"],
+    "properties": {
+        "question": _text("The question.", "Which reply is a probing question?", 600),
+        "assesses": _ids("Ids of the lesson objectives this question checks.", ["tell-apart"]),
+        "options": {"type": "array", "minItems": 2, "maxItems": 6, "items": OPTION, "description": "Two to six options, exactly one with correct: true.", "examples": [[{"answer": "...", "correct": True, "why": "..."}]]},
+    },
+}
+
+EXERCISE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title"],
+    "properties": {
+        "title": _text('The exercise\'s title, exactly as in its `!!! exercise "..."` block.', "Rewrite the interrogation", 120),
+        "assesses": _ids("Ids of the lesson objectives the exercise practises.", ["choose"]),
+    },
+}
+
+LESSON = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "lesson front matter",
+    "description": "The front matter of a lesson, modules/<module>/<lesson>.md.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title", "duration", "objectives", "key_takeaways", "tags"],
+    "properties": {
+        "title": _text("The lesson's title.", "Open, closed and probing questions", 120),
+        "duration": {"type": "integer", "minimum": 1, "maximum": 480, "description": "Minutes a learner needs, exercises included (a whole number).", "examples": [25]},
+        "objectives": _objectives("What the learner can do after the lesson: an id for each, then a measurable statement.", {"tell-apart": "Tell open, closed and probing questions apart."}),
+        "key_takeaways": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}, "description": "Short sentences shown at the end of the lesson.", "examples": [["Open questions let the customer tell the story."]]},
+        "tags": _words("Topics, for search and the tag index.", ["questioning"]),
+        "serves": _ids("Ids of the module objectives this lesson serves.", ["diagnose"]),
+        "exercises": {"type": "array", "items": EXERCISE, "description": "The exercises in the lesson's body and what they practise.", "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"]}]]},
+        "knowledge_check": {"type": "array", "items": QUESTION, "description": "Questions shown after the lesson, each option with its explanation.", "examples": [[{"question": "...", "options": []}]]},
+        "description": _text("A one-line description for search engines (defaults to the first objective).", "Tell open, closed and probing questions apart."),
+        "render_macros": {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]},
+    },
+}
+
+# Material's own post fields are allowed; anything else is a typo.
+ARTICLE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "article front matter",
+    "description": "The front matter of an article, docs/blog/posts/<slug>.md.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["date", "authors", "categories", "tags", "description"],
+    "properties": {
+        "date": {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "object", "properties": {"created": {"type": "string", "format": "date"}, "updated": {"type": "string", "format": "date"}}, "required": ["created"], "additionalProperties": False},
+            ],
+            "description": "Publication date (YYYY-MM-DD).",
+            "examples": ["2026-10-06"],
+        },
+        "title": _text("The title, when the body does not start with '# Title'.", "Why training does not stick", 150),
+        "authors": {**_ids("Ids of authors from docs/blog/.authors.yml.", ["daniel-reyes"]), "minItems": 1},
+        "categories": {**_words("One or more categories.", ["Training design"]), "minItems": 1},
+        "tags": _words("Topics; modules with a shared tag list the article as related reading.", ["questioning"]),
+        "description": _text("One sentence for search engines, feeds and link previews.", "Why most service training fades within weeks, and what to do about it."),
+        "slug": {"type": "string", "pattern": SLUG, "description": "Not used: the address comes from the file name.", "examples": ["my-article"]},
+        "draft": {"type": "boolean", "description": "true keeps the article out of the built site (it shows in the preview).", "examples": [True]},
+        "pin": {"type": "boolean", "description": "true keeps the article at the top of the blog index.", "examples": [True]},
+        "readtime": {"type": "integer", "minimum": 1, "description": "Reading time in minutes, when the computed one is wrong.", "examples": [6]},
+        "links": {"type": "array", "description": "Related links shown with the post (Material's `links`).", "examples": [["modules/questioning-skills/index.md"]]},
+        "render_macros": {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]},
+    },
+}
+
+SCHEMAS = {"module": MODULE, "lesson": LESSON, "article": ARTICLE}
+
+_VALIDATORS = {
+    name: jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    for name, schema in SCHEMAS.items()
+}
+
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a block of fields", "boolean": "true or false", "number": "a number"}
+
+
+def validate(kind: str, data: Any, file: str) -> list[Problem]:
+    """All schema problems in `data` (a `kind` of metadata read from `file`)."""
+    if not isinstance(data, dict):
+        return [Problem(file, getattr(data, "line", 1) or 1, "", "expected fields like 'title: ...'", "write one 'field: value' per line")]
+    validator = _VALIDATORS[kind]
+    return [problem for error in validator.iter_errors(data) for problem in _explain(error, data, file)]
+
+
+def _field_name(path) -> str:
+    parts = []
+    for step in path:
+        if isinstance(step, int):
+            parts.append(f"[{step + 1}]")  # authors count from 1
+        else:
+            parts.append(("." if parts else "") + str(step))
+    return "".join(parts)
+
+
+def _example(schema: dict, name: str) -> str:
+    examples = schema.get("examples")
+    if not examples:
+        return ""
+    value = examples[0]
+    if isinstance(value, str):
+        shown = value if isinstance(yaml.safe_load(value), str) else f'"{value}"'  # "1.0" must stay text
+    elif isinstance(value, bool):
+        shown = "true" if value else "false"
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        shown = "[" + ", ".join(value) + "]"
+    elif isinstance(value, (int, float)):
+        shown = str(value)
+    else:
+        return ""
+    return f"write {name}: {shown}"
+
+
+def _explain(error: jsonschema.ValidationError, data: Any, file: str) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    field = _field_name(path)
+    line = line_of(data, path) or 1
+    name = str(path[-1]) if path and not isinstance(path[-1], int) else field
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    validator = error.validator
+
+    if validator == "required":
+        missing = error.message.split("'")[1]
+        sub = schema.get("properties", {}).get(missing, {})
+        full = f"{field}.{missing}" if field else missing
+        yield Problem(file, line, full, "this required field is missing", _example(sub, missing) or f"add {missing}: ...")
+    elif validator == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extras = [key for key in error.instance if key not in allowed]
+        for key in extras:
+            key_line = line_of(data, path + (key,)) or line
+            full = f"{field}.{key}" if field else str(key)
+            hint = did_you_mean(key, allowed) or "remove it; the fields allowed here are " + ", ".join(allowed)
+            yield Problem(file, key_line, full, "unknown field", hint)
+    elif validator == "type":
+        expected = _TYPE_NAMES.get(schema.get("type"), str(schema.get("type")))
+        yield Problem(file, line, field, f"expected {expected}, got {_shown(error.instance)}", _example(schema, name) or f"make it {expected}")
+    elif validator == "enum":
+        choices = [str(c) for c in schema["enum"]]
+        hint = did_you_mean(error.instance, choices) or "use one of " + ", ".join(choices)
+        yield Problem(file, line, field, f"{_shown(error.instance)} is not allowed here", hint)
+    elif validator == "format":
+        yield Problem(file, line, field, f"expected a date as YYYY-MM-DD, got {_shown(error.instance)}", _example(schema, name) or "write it as 2026-11-20")
+    elif validator == "pattern" and schema.get("pattern") == SLUG:
+        yield Problem(file, line, field, f"{_shown(error.instance)} is not an id", "use lowercase letters, digits and hyphens, such as open-questions")
+    elif validator == "pattern" and "propertyNames" in str(error.schema_path):
+        yield Problem(file, line, field, f"{_shown(error.instance)} is not an id", "use lowercase letters, digits and hyphens, such as tell-apart")
+    elif validator in ("minItems", "minProperties"):
+        yield Problem(file, line, field, "this list is empty", _example(schema, name) or "add at least one item")
+    elif validator == "minLength":
+        yield Problem(file, line, field, "this is empty", _example(schema, name) or "write some text")
+    elif validator == "maxLength":
+        yield Problem(file, line, field, f"this is longer than {schema['maxLength']} characters", "shorten it")
+    elif validator == "uniqueItems":
+        yield Problem(file, line, field, "an item appears twice", "remove the repeated item")
+    elif validator in ("minimum", "maximum"):
+        yield Problem(file, line, field, f"{_shown(error.instance)} is out of range ({error.message})", _example(schema, name) or "change the number")
+    elif validator == "anyOf":
+        yield Problem(file, line, field, f"expected a date as YYYY-MM-DD, got {_shown(error.instance)}", "write date: 2026-10-06")
+    else:
+        yield Problem(file, line, field, error.message, _example(schema, name))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a block of fields"
+    return str(value)

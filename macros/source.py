@@ -1,0 +1,189 @@
+"""Reading metadata files while keeping the line every value came from.
+
+YAML is parsed with PyYAML's safe loader into `LineDict` / `LineList`: ordinary dicts and lists
+that also remember the 1-based line of each key or item, so validation can point at the real
+line of the real file (front matter included).  Dates stay strings; the schema checks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):
+    """A mapping that knows the file line of each of its keys."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict[Any, int] = {}
+        self.line = 0  # the line where the mapping starts
+
+
+class LineList(list):
+    """A sequence that knows the file line of each of its items."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: list[int] = []
+        self.line = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader with line numbers, no implicit dates, and no duplicate keys."""
+
+    line_offset = 0
+
+
+# Dates are checked by the schema as strings ("2026-11-20"); YAML's own date type would make
+# `reviewed: 2026-11-20` and `reviewed: "2026-11-20"` two different things for authors.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word", key_node.start_mark
+            )
+        if key in result:
+            raise DuplicateKey(
+                None, None, f"'{key}' appears twice in the same block", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    for item in node.value:
+        result.append(loader.construct_object(item, deep=True))
+        result.lines.append(item.start_mark.line + 1 + loader.line_offset)
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class SourceError(Exception):
+    """A file that cannot be read as metadata at all, with the line and a fix."""
+
+    def __init__(self, line: int, message: str, hint: str):
+        self.line, self.message, self.hint = line, message, hint
+        super().__init__(f"{line}: {message} — {hint}")
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Any:
+    """Parse YAML, raising SourceError (with the file's line) instead of a PyYAML traceback."""
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1 + line_offset
+        raise SourceError(line, "a tab character in YAML", "indent with spaces, not tabs")
+    loader = _Loader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        if isinstance(error, DuplicateKey):
+            raise SourceError(line, f"duplicate field: {problem}", "keep one of them") from None
+        raise SourceError(
+            line,
+            f"this is not valid YAML ({problem})",
+            "check the indentation, and put quotes around text that contains ': ' or starts with a quote, '[', '{', '*', '&' or '!'",
+        ) from None
+    except yaml.YAMLError as error:
+        raise SourceError(line_offset + 1, f"this is not valid YAML ({error})", "check the syntax") from None
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    """A Markdown file split into its front matter and its body."""
+
+    meta: dict
+    body: str
+    body_line: int  # the file line where the body starts
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise SourceError(line, "the file is not UTF-8 text", "save it with UTF-8 encoding") from None
+
+
+def split_front_matter(text: str) -> MarkdownSource:
+    """Split `---` front matter from a Markdown body, keeping real line numbers."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return MarkdownSource({}, text, 1)
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            meta = parse_yaml("\n".join(lines[1:index]), line_offset=1)
+            if meta is None:
+                meta = LineDict()
+            if not isinstance(meta, dict):
+                raise SourceError(2, "front matter must be fields like 'title: ...'", "write one 'field: value' per line")
+            return MarkdownSource(meta, "\n".join(lines[index + 1 :]), index + 2)
+    raise SourceError(1, "the front matter opened here never closes", "add a line with --- after the last field")
+
+
+def read_markdown(path: Path) -> MarkdownSource:
+    return split_front_matter(read_text(path))
+
+
+def read_yaml(path: Path) -> Any:
+    return parse_yaml(read_text(path))
+
+
+def line_of(data: Any, path: tuple) -> int:
+    """The line of the deepest element on `path` (keys and indexes) that has one."""
+    line = getattr(data, "line", 0)
+    node = data
+    for step in path:
+        if isinstance(node, LineDict) and step in node.lines:
+            line = node.lines[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node.lines):
+            line = node.lines[step]
+        else:
+            break
+        node = node[step]
+    return line
+
+
+def flatten_lines(data: Any, prefix: str = "") -> dict[str, int]:
+    """Every key and item's line as 'field.sub.0' -> line, for checks made after loading."""
+    found: dict[str, int] = {}
+    if isinstance(data, LineDict):
+        items = ((str(key), data.lines.get(key, 0), value) for key, value in data.items())
+    elif isinstance(data, LineList):
+        items = ((str(i), line, value) for i, (line, value) in enumerate(zip(data.lines, data)))
+    else:
+        return found
+    for key, line, value in items:
+        name = f"{prefix}.{key}" if prefix else key
+        found[name] = line
+        found.update(flatten_lines(value, name))
+    return found

@@ -1,0 +1,128 @@
+"""Render macros in a page's Markdown without the surprises of plain mkdocs-macros.
+
+mkdocs-macros 1.5, left alone, runs `{% if %}` inside code samples (the text disappears), keeps
+undefined names as text, publishes errors into the page and reports lines that skip the front
+matter.  Here:
+
+* code (fenced blocks and `inline` spans) is wrapped in `{% raw %}`, so samples stay as written;
+* the Jinja environment is strict (`on_undefined: strict`), so an unknown name is an error;
+* every error becomes a `Problem` at the real file line, with a fix.
+
+Nothing here imports MkDocs: `render_markdown` takes a Jinja environment and variables.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import traceback
+from typing import Any
+
+import jinja2
+
+from .problems import Problem, did_you_mean
+
+FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+RAW_OPEN, RAW_CLOSE = "{% raw %}", "{% endraw %}"
+
+
+class MacroError(Exception):
+    """A macro called with wrong values: says what is wrong and how to fix it."""
+
+    def __init__(self, message: str, hint: str = ""):
+        self.message, self.hint = message, hint
+        super().__init__(f"{message} — {hint}" if hint else message)
+
+
+def protect_code(markdown: str) -> str:
+    """Wrap code blocks and spans in {% raw %} so Jinja leaves them exactly as written."""
+
+    def wrap(match: re.Match) -> str:
+        text = match.group(0)
+        if "{" not in text or RAW_CLOSE in text:
+            return text
+        return RAW_OPEN + text + RAW_CLOSE
+
+    pieces = []
+    position = 0
+    for block in FENCE.finditer(markdown):
+        pieces.append(INLINE_CODE.sub(wrap, markdown[position : block.start()]))
+        pieces.append(wrap(block))
+        position = block.end()
+    pieces.append(INLINE_CODE.sub(wrap, markdown[position:]))
+    return "".join(pieces)
+
+
+def render_markdown(env: jinja2.Environment, markdown: str, variables: dict[str, Any], file: str, first_line: int) -> str:
+    """Render `markdown` (a page body starting at `first_line` of `file`); raise Problem-carrying MacroProblem."""
+    try:
+        html = env.from_string(protect_code(markdown)).render(**variables)
+        return html + "\n" if markdown.endswith("\n") and not html.endswith("\n") else html
+    except jinja2.TemplateSyntaxError as error:
+        raise MacroProblem(_syntax_problem(error, file, first_line)) from None
+    except Exception as error:  # an author's call went wrong: never a traceback
+        line = _template_line(error)
+        raise MacroProblem(_runtime_problem(error, env, variables, file, first_line + line - 1 if line else first_line)) from None
+
+
+class MacroProblem(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def _template_line(error: Exception) -> int:
+    """The line in the rendered text where the error happened (Jinja rewrites tracebacks so)."""
+    line = 0
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename == "<template>":
+            line = lineno
+    return line
+
+
+def _syntax_problem(error: jinja2.TemplateSyntaxError, file: str, first_line: int) -> Problem:
+    line = first_line + (error.lineno or 1) - 1
+    message = error.message or "template syntax error"
+    if "comment" in message:
+        hint = "'{#' starts a template comment: write a heading id as { #id } or {: #id }, or put the text in `code`"
+    else:
+        hint = "close every {{ with }} and {% with %}; to show braces as text, put them in `code`"
+    return Problem(file, line, "macro", f"template syntax error: {message}", hint)
+
+
+def _runtime_problem(error: Exception, env: jinja2.Environment, variables: dict, file: str, line: int) -> Problem:
+    if isinstance(error, MacroError):
+        return Problem(file, line, "macro", error.message, error.hint)
+    if isinstance(error, jinja2.UndefinedError):
+        name = _undefined_name(str(error))
+        known = [*variables, *env.globals]
+        hint = did_you_mean(name, known) if name else ""
+        hint = hint or "check the spelling; to show {{ }} as text, put it in `code`"
+        return Problem(file, line, "macro", f"unknown name: {error.message}", hint)
+    return Problem(file, line, "macro", f"{type(error).__name__}: {error}", "check the macro call against the author guide's macro reference")
+
+
+def _undefined_name(message: str) -> str:
+    match = re.search(r"'([^']+)' is undefined", message)
+    return match.group(1) if match else ""
+
+
+def check_call(func, args: tuple, kwargs: dict, name: str) -> None:
+    """Raise MacroError naming the call when arguments do not fit the macro's signature."""
+    import inspect
+
+    signature = inspect.signature(func)
+    try:
+        signature.bind(*args, **kwargs)
+    except TypeError as error:
+        raise MacroError(f"{name}(): {error}", f"call it as {usage(func, name)}") from None
+
+
+def usage(func, name: str) -> str:
+    """How authors call a macro: 'catalogue(level=None, tag=None)' (the context is hidden)."""
+    import inspect
+
+    params = list(inspect.signature(func).parameters.values())[1:]
+    shown = [p.name if p.default is inspect.Parameter.empty else f"{p.name}={p.default!r}" for p in params]
+    return f"{name}({', '.join(shown)})"

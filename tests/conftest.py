@@ -1,0 +1,96 @@
+"""Shared fixtures: the real site, built once per session, served under a sub-path, and a browser.
+
+* `built_site`  – `mkdocs build --strict` of this repository into a temporary folder.
+* `site_url`    – that folder served on 127.0.0.1 under /course-site/, as on GitHub Pages.
+* `browser`     – Debian's Chromium driven by Playwright (never skipped: a missing browser fails).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SUB_PATH = "course-site"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def build(project: Path, site_dir: Path, *, tool: str = "mkdocs", strict: bool = True) -> subprocess.CompletedProcess:
+    """Run a real build of `project` into `site_dir` with the venv's mkdocs (or properdocs)."""
+    command = [sys.executable, "-m", tool, "build", "--site-dir", str(site_dir), "--config-file", str(project / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = build(ROOT, site)
+    assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, tmp_path_factory):
+    """The built site at http://127.0.0.1:<port>/course-site/ (a project sub-path, as on Pages)."""
+    web_root = tmp_path_factory.mktemp("web")
+    shutil.copytree(built_site, web_root / SUB_PATH)
+    handler = functools.partial(_Quiet, directory=str(web_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run 'make test' (it installs Debian's chromium) or set CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def page(request, browser, site_url):
+    """A fresh page on a phone-sized or a desktop window, recording every request it makes."""
+    context = browser.new_context(**(PHONE if request.param == "phone" else DESKTOP))
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    tab.form_factor = request.param
+    yield tab
+    context.close()

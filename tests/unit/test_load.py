@@ -1,0 +1,181 @@
+"""Loading and validating a curriculum: every problem, at its real line, with a fix."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from macros.load import load_curriculum
+from macros.problems import CurriculumError
+
+from .curriculum_factory import make_curriculum, make_module, write
+
+
+def problems(root) -> list[str]:
+    with pytest.raises(CurriculumError) as caught:
+        load_curriculum(root)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_a_valid_curriculum_loads_into_the_model(tmp_path):
+    curriculum = load_curriculum(make_curriculum(tmp_path))
+    module = curriculum.module("alpha")
+    assert [lesson.slug for lesson in module.lessons] == ["first", "second"]
+    assert module.duration == 40  # computed from the lessons
+    assert module.reviewed == date(2026, 11, 1)
+    assert module.position(module.lessons[1]) == 2
+    lesson = module.lessons[0]
+    assert lesson.path == "modules/alpha/first.md"
+    assert lesson.knowledge_check[0].options[0].correct is True
+    assert lesson.body_line == 23
+    assert curriculum.authors["ann"].name == "Ann Author"
+
+
+def test_module_order_comes_from_metadata(tmp_path):
+    make_curriculum(tmp_path)
+    make_module(tmp_path, "beta", order=0)
+    assert [m.id for m in load_curriculum(tmp_path).modules] == ["beta", "alpha"]
+
+
+def test_schema_problems_name_file_line_field_and_fix(tmp_path):
+    make_curriculum(tmp_path)
+    meta = tmp_path / "modules/alpha/module.yml"
+    edit(meta, "title: Alpha", "titel: Alpha")
+    edit(meta, "level: introductory", "level: beginer")
+    edit(meta, 'version: "1.0"', "version: 1.0")
+    edit(tmp_path / "modules/alpha/first.md", "duration: 20", "duration: ten")
+    assert problems(tmp_path) == [
+        "modules/alpha/first.md:3: duration: expected a whole number, got \"ten\" — write duration: 25",
+        "modules/alpha/module.yml:1: title: this required field is missing — write title: Questioning skills",
+        "modules/alpha/module.yml:2: titel: unknown field — did you mean 'title'?",
+        "modules/alpha/module.yml:5: level: \"beginer\" is not allowed here — use one of introductory, intermediate, advanced",
+        'modules/alpha/module.yml:12: version: expected text, got 1.0 — write version: "1.0"',
+    ]
+
+
+def test_bad_yaml_points_at_the_line(tmp_path):
+    make_curriculum(tmp_path)
+    edit(tmp_path / "modules/alpha/module.yml", "summary: A short module for tests.", "summary: A short: module: for tests.")
+    assert problems(tmp_path) == [
+        "modules/alpha/module.yml:3: this is not valid YAML (mapping values are not allowed here) — check the indentation, "
+        "and put quotes around text that contains ': ' or starts with a quote, '[', '{', '*', '&' or '!'",
+    ]
+
+
+def test_a_tab_in_front_matter_points_at_the_line(tmp_path):
+    make_curriculum(tmp_path)
+    edit(tmp_path / "modules/alpha/first.md", "tags: [testing]", "tags:\t[testing]")
+    assert problems(tmp_path) == ["modules/alpha/first.md:9: a tab character in YAML — indent with spaces, not tabs"]
+
+
+def test_unclosed_front_matter_empty_file_and_not_utf8(tmp_path):
+    make_curriculum(tmp_path)
+    first = tmp_path / "modules/alpha/first.md"
+    first.write_text(first.read_text().replace("\n---\n\nSome text.", "\n\nSome text."))
+    (tmp_path / "modules/alpha/second.md").write_text("")
+    write(tmp_path, "modules/alpha/third.md", "x")
+    (tmp_path / "modules/alpha/third.md").write_bytes("---\ntitle: caf\xe9\n---\n".encode("latin-1"))
+    edit(tmp_path / "modules/alpha/module.yml", "  - second\n", "  - second\n  - third\n")
+    assert problems(tmp_path) == [
+        "modules/alpha/first.md:1: the front matter opened here never closes — add a line with --- after the last field",
+        "modules/alpha/module.yml:8: objectives.do-it: no lesson serves this objective — add serves: [do-it] to the lesson that teaches it",
+        "modules/alpha/second.md:1: the file is empty — start it with front matter between --- lines, then the text",
+        "modules/alpha/third.md:2: the file is not UTF-8 text — save it with UTF-8 encoding",
+    ]
+
+
+def test_listed_lessons_must_exist_and_files_must_be_listed(tmp_path):
+    make_curriculum(tmp_path)
+    (tmp_path / "modules/alpha/second.md").rename(tmp_path / "modules/alpha/secnd.md")
+    assert problems(tmp_path) == [
+        "modules/alpha/module.yml:16: lessons: lesson 'second' is listed but modules/alpha/second.md does not exist — create modules/alpha/second.md, or remove 'second' from the list",
+        "modules/alpha/secnd.md: this lesson is not listed in modules/alpha/module.yml — add '- secnd' under lessons: there, or delete the file",
+    ]
+
+
+def test_prerequisites_unknown_self_and_circular(tmp_path):
+    make_curriculum(tmp_path)
+    edit(tmp_path / "modules/alpha/module.yml", "prerequisites: []", "prerequisites: [beta]")
+    make_module(tmp_path, "beta", order=2, prerequisites="[gamma, alpha]")
+    make_module(tmp_path, "gamma", order=3, prerequisites="[gamma, betta]")
+    assert problems(tmp_path) == [
+        "modules/alpha/module.yml:9: prerequisites: prerequisites go round in a circle: alpha → beta → alpha — remove one of these prerequisites",
+        "modules/gamma/module.yml:9: prerequisites: a module cannot be its own prerequisite — remove 'gamma'",
+        "modules/gamma/module.yml:9: prerequisites: unknown module 'betta' — did you mean 'beta'?",
+    ]
+
+
+def test_duplicate_module_id_and_id_that_differs_from_folder(tmp_path):
+    make_curriculum(tmp_path)
+    make_module(tmp_path, "beta", order=2)
+    edit(tmp_path / "modules/beta/module.yml", "id: beta", "id: alpha")
+    assert problems(tmp_path) == [
+        "modules/beta/module.yml:1: id: 'alpha' differs from the folder name 'beta' — write id: beta, or rename the folder",
+        "modules/beta/module.yml:1: id: 'alpha' is already the id of modules/alpha/module.yml — give each module its own id",
+    ]
+
+
+def test_knowledge_checks_objectives_and_exercises_are_cross_checked(tmp_path):
+    make_curriculum(tmp_path)
+    first = tmp_path / "modules/alpha/first.md"
+    edit(first, "      - answer: Nothing\n", "      - answer: Nothing\n        correct: true\n")
+    edit(first, "    assesses: [name-it]\n    options", "    assesses: [nme-it]\n    options")
+    edit(first, '!!! exercise "Name three things"', '!!! exercise "Name 3 things"')
+    edit(first, "serves: [do-it]", "serves: [do-that]")
+    found = problems(tmp_path)
+    assert found == [
+        "modules/alpha/first.md:4: serves: 'do-that' is not an objective of module 'alpha' — did you mean 'do-it'?",
+        "modules/alpha/first.md:11: exercises[1].title: no exercise titled \"Name three things\" in the lesson's text — did you mean 'Name 3 things'?",
+        "modules/alpha/first.md:14: knowledge_check[1]: 2 options are marked correct: exactly one must be — put correct: true on the one right option only",
+        "modules/alpha/first.md:15: knowledge_check[1].assesses: 'nme-it' is not an objective of this lesson — did you mean 'name-it'?",
+    ]
+
+
+def test_every_objective_must_be_assessed_and_served(tmp_path):
+    make_curriculum(tmp_path)
+    for name in ("first", "second"):
+        edit(tmp_path / f"modules/alpha/{name}.md", "serves: [do-it]\n", "")
+    edit(tmp_path / "modules/alpha/first.md", "    assesses: [name-it]\n    options", "    options")
+    edit(tmp_path / "modules/alpha/first.md", "    assesses: [name-it]\n", "")
+    assert problems(tmp_path) == [
+        "modules/alpha/first.md:5: objectives.name-it: no question or exercise assesses this objective — add assesses: [name-it] to a knowledge-check question or an exercise",
+        "modules/alpha/module.yml:8: objectives.do-it: no lesson serves this objective — add serves: [do-it] to the lesson that teaches it",
+    ]
+
+
+def test_unknown_author_and_article_schema(tmp_path):
+    make_curriculum(tmp_path)
+    edit(tmp_path / "modules/alpha/module.yml", "authors: [ann]", "authors: [anne]")
+    write(tmp_path, "docs/blog/posts/hello.md", "---\ndate: 2026-13-01\nauthors: [ann]\ncategories: [News]\ntags: []\ndescription: Hi.\nsubtitel: x\n---\n\n# Hello\n")
+    assert problems(tmp_path) == [
+        "docs/blog/posts/hello.md:2: date: expected a date as YYYY-MM-DD, got \"2026-13-01\" — write date: 2026-10-06",
+        "docs/blog/posts/hello.md:7: subtitel: unknown field — did you mean 'title'?",
+        "modules/alpha/module.yml:11: authors: unknown author 'anne' — did you mean 'ann'?",
+    ]
+
+
+def test_articles_are_read_newest_first_and_drafts_are_not_related(tmp_path):
+    make_curriculum(tmp_path)
+    post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\ndescription: About it.\n{extra}---\n\n# {title}\n\nText.\n"
+    write(tmp_path, "docs/blog/posts/old.md", post.format(date="2026-01-01", extra="", title="Old"))
+    write(tmp_path, "docs/blog/posts/new.md", post.format(date="2026-06-01", extra="", title="New"))
+    write(tmp_path, "docs/blog/posts/wip.md", post.format(date="2026-07-01", extra="draft: true\n", title="Draft"))
+    curriculum = load_curriculum(tmp_path)
+    assert [a.slug for a in curriculum.articles] == ["wip", "new", "old"]
+    assert [a.title for a in curriculum.related_articles(curriculum.module("alpha"))] == ["New", "Old"]
+
+
+def test_a_huge_file_is_refused_not_parsed(tmp_path):
+    make_curriculum(tmp_path)
+    first = tmp_path / "modules/alpha/first.md"
+    first.write_text(first.read_text() + "word " * 1_100_000)
+    assert problems(tmp_path) == [
+        "modules/alpha/first.md: the file is 5,500 KB, over the 1,000 KB limit — split it into several lessons, or move data out of it",
+    ]
