@@ -18,6 +18,7 @@ HEX = r"^#[0-9a-fA-F]{6}$"
 FONT_STACK = r"^[A-Za-z0-9 ,'\"-]+$"  # names and commas only: it goes into CSS
 WHITE = "#ffffff"
 SLATE = "#1e2129"  # Material's slate background, hsl(225 15% 14%)
+SLATE_PANEL = "#2e3347"  # the lightest panel on slate (details, code, cards): links must read there too
 AA = 4.5
 
 SCHEMA = {
@@ -74,7 +75,7 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def lighten_until_readable(color: str, background: str = SLATE, ratio: float = AA) -> str:
+def lighten_until_readable(color: str, background: str = SLATE_PANEL, ratio: float = AA) -> str:
     """Mix `color` with white in small steps until it reaches `ratio` against `background`."""
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     for step in range(0, 101, 5):

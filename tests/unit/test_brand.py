@@ -1,6 +1,6 @@
 """The brand block: schema, and colours that pass WCAG AA."""
 
-from macros.brand import check, contrast, css_colors, SLATE
+from macros.brand import SLATE, SLATE_PANEL, check, contrast, css_colors
 
 BRAND = {
     "short_name": "Org",
@@ -30,4 +30,5 @@ def test_colours_and_fonts_cannot_inject_css():
 def test_dark_mode_link_colour_is_derived_and_readable():
     colors = css_colors(BRAND)
     assert contrast(colors["primary_on_dark"], SLATE) >= 4.5
+    assert contrast(colors["primary_on_dark"], SLATE_PANEL) >= 4.5
     assert contrast("#000000", "#ffffff") == 21

@@ -1,0 +1,121 @@
+"""Small helpers shared by the browser tests (fixtures are in tests/conftest.py)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, expect
+
+MODULE = "modules/questioning-skills/"
+LESSON = MODULE + "open-closed-and-probing/"
+ARTICLE = "blog/why-training-does-not-stick/"
+
+# The pages every browser check visits: (name, path under the site root).
+KEY_PAGES = [
+    ("home", ""),
+    ("module overview", MODULE),
+    ("lesson", LESSON),
+    ("article", ARTICLE),
+    ("blog index", "blog/"),
+]
+
+# Chromium's own requests that never leave the machine and name no host.
+_HOSTLESS_SCHEMES = ("data:", "blob:", "about:")
+
+
+def content_h1(page: Page):
+    """The page's own title (the home page's hero h1 lives outside .md-content)."""
+    return page.locator(".md-content h1, .course-hero h1").first
+
+
+def open_search(page: Page, how: str = "click") -> None:
+    """Open Material's search the way a visitor would and check the input has focus.
+
+    Phone: the input is hidden behind the header's search icon (label[for=__search]).
+    Desktop: the input sits in the header; `how` is "click" (click it) or "/" (keyboard shortcut).
+    """
+    field = page.locator(".md-search__input")
+    if page.form_factor == "phone":
+        page.locator("label.md-header__button[for=__search]").click()
+    elif how == "/":
+        page.keyboard.press("/")
+    else:
+        field.click()
+    expect(field).to_be_focused()
+    expect(page.locator("#__search")).to_be_checked()
+
+
+def search_index(built_site: Path) -> list[dict]:
+    """The entries of the built site's search index (what Material's search worker loads)."""
+    return json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def _plain(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment)).strip()
+
+
+def search_docs(built_site: Path, word: str) -> dict[str, str]:
+    """Search-index entries whose title or text holds `word` (whole word, any case): location -> title."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    return {
+        doc["location"]: _plain(doc["title"])
+        for doc in search_index(built_site)
+        if pattern.search(_plain(f"{doc['title']} {doc['text']}"))
+    }
+
+
+def indexed_title(built_site: Path, location: str) -> str:
+    """The title the search index gives the page (or section) at `location`."""
+    titles = {doc["location"]: _plain(doc["title"]) for doc in search_index(built_site)}
+    assert location in titles, f"{location} is not in the search index"
+    return titles[location]
+
+
+def search_result(page: Page, path: str, anchor: str = ""):
+    """The visible search result opening `path` (the page itself, or its section `anchor`).
+
+    Material links results as `<path>?h=<query>[#anchor]`; Playwright cannot match an attribute
+    by regular expression, so the index is picked here once results are on screen.
+    """
+    links = page.locator(f'.md-search-result__item a[href*="{path}"]')
+    expect(links.first).to_be_visible()
+    wanted = re.compile(re.escape(path) + r"\?h=[^#]*" + (re.escape(anchor) if anchor else "") + "$")
+    hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    for index, href in enumerate(hrefs):
+        if wanted.search(href):
+            return links.nth(index)
+    raise AssertionError(f"no search result for {path}{anchor}; results for that page link to {hrefs}")
+
+
+def offsite_requests(urls: list[str], site_url: str) -> list[str]:
+    """Requests that went to another host or outside the site's sub-path."""
+    site = urlsplit(site_url)
+    bad = []
+    for url in dict.fromkeys(urls):  # each URL once, in request order
+        if url.startswith(_HOSTLESS_SCHEMES):
+            continue
+        parts = urlsplit(url)
+        if parts.hostname != "127.0.0.1":
+            bad.append(f"other host: {url}")
+        elif parts.netloc != site.netloc or not parts.path.startswith(site.path):
+            bad.append(f"outside {site.path}: {url}")
+    return bad
+
+
+def describe_violations(violations: list[dict], nodes: int = 3) -> str:
+    """An axe-core violation list as text a person can act on."""
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} [{len(violation['nodes'])} element(s)]")
+        lines.append(f"    {violation['helpUrl']}")
+        for node in violation["nodes"][:nodes]:
+            lines.append(f"    target: {', '.join(map(str, node['target']))}")
+            lines.append(f"      html: {' '.join(node['html'].split())[:200]}")
+            summary = " ".join((node.get("failureSummary") or "").split())
+            if summary:
+                lines.append(f"      why:  {summary[:300]}")
+    return "\n".join(lines)
