@@ -79,15 +79,16 @@ def search_result(page: Page, path: str, anchor: str = ""):
     """The visible search result opening `path` (the page itself, or its section `anchor`).
 
     Material links results as `<path>?h=<query>[#anchor]`; Playwright cannot match an attribute
-    by regular expression, so the index is picked here once results are on screen.
+    by regular expression, so the href is picked here once results are on screen.
     """
     links = page.locator(f'.md-search-result__item a[href*="{path}"]')
     expect(links.first).to_be_visible()
     wanted = re.compile(re.escape(path) + r"\?h=[^#]*" + (re.escape(anchor) if anchor else "") + "$")
     hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
-    for index, href in enumerate(hrefs):
+    for href in hrefs:
         if wanted.search(href):
-            return links.nth(index)
+            # By exact href, not position: results re-render while the search worker finishes.
+            return page.locator(f'.md-search-result__item a[href="{href}"]').first
     raise AssertionError(f"no search result for {path}{anchor}; results for that page link to {hrefs}")
 
 
