@@ -7,6 +7,7 @@ templating.py), then tells mkdocs-macros the page is done.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from .page_macros import MACROS
@@ -47,7 +48,7 @@ def on_pre_page_macros(env) -> None:
     except MacroProblem as error:
         course.report(error.problem)
         # Shown in the live preview only: the build fails on it.
-        env.markdown = f'!!! failure "Macro error"\n    `{error.problem}`\n'
+        env.markdown = f'!!! failure "Macro error"\n    {html.escape(str(error.problem))}\n'
 
 
 def _position(page, root: Path) -> tuple[str, int]:

@@ -83,8 +83,11 @@ def test_an_undefined_name_fails_even_without_strict(project, tmp_path):
 
 def test_make_site_keeps_the_previous_site_when_the_build_fails(project):
     venv = ROOT / ".venv"
+    # A stamp newer than the copied files: make must not reinstall into the shared .venv from the copy.
+    stamp = project / ".installed"
+    stamp.touch()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    make = ["make", "--no-print-directory", "-C", str(project), "site", f"VENV={venv}"]
+    make = ["make", "--no-print-directory", "-C", str(project), "site", f"VENV={venv}", f"STAMP={stamp}"]
     first = subprocess.run(make, capture_output=True, text=True, env=env, timeout=600)
     assert first.returncode == 0, first.stdout + first.stderr
     before = (project / "site/index.html").read_text()
