@@ -49,6 +49,18 @@ def open_search(page: Page, how: str = "click") -> None:
     expect(page.locator("#__search")).to_be_checked()
 
 
+def type_query(page: Page, query: str) -> None:
+    """Put `query` in the open search field as one edit, then release a key.
+
+    Material searches on every keyup; typing letter by letter re-renders the results once per
+    letter, and a click can land while the list is being replaced. One fill and one keyup give
+    one search and one rendering.
+    """
+    field = page.locator(".md-search__input")
+    field.fill(query)
+    field.press("End")
+
+
 def search_index(built_site: Path) -> list[dict]:
     """The entries of the built site's search index (what Material's search worker loads)."""
     return json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import MODULE, content_h1, indexed_title, open_search, search_docs, search_result
+from .helpers import MODULE, content_h1, indexed_title, open_search, search_docs, type_query, search_result
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_a_word_finds_the_lesson_and_the_article_and_opens_the_lesson(page, site
 
     page.goto(site_url)
     open_search(page, how="click")
-    page.keyboard.type(SHARED_WORD)
+    type_query(page, SHARED_WORD)
 
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ matching documents?$"))
     lesson = search_result(page, SHARED_LESSON)
@@ -62,7 +62,7 @@ def test_a_word_only_in_the_key_takeaways_finds_that_lesson(page, site_url, buil
 
     page.goto(site_url)
     open_search(page, how="/")
-    page.keyboard.type(TAKEAWAY_WORD)
+    type_query(page, TAKEAWAY_WORD)
 
     expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
     expect(search_result(page, TAKEAWAY_LESSON).locator("h1")).to_have_text(lesson_title)
