@@ -8,6 +8,7 @@ templating.py), then tells mkdocs-macros the page is done.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from .page_macros import MACROS
@@ -40,15 +41,19 @@ def on_pre_page_macros(env) -> None:
     if page.meta.get("render_macros") is False:
         return
     page.meta["render_macros"] = False  # rendered here: mkdocs-macros must leave it alone
+    if not any(mark in env.markdown for mark in ("{{", "{%", "{#")):
+        return  # most pages call no macro: skip Jinja altogether
     course = _course(env)
-    file, first_line = _position(page, course.root)
     variables = {**env.variables, **page.meta, "page": page}
     try:
-        env.markdown = render_markdown(env.env, env.markdown, variables, file, first_line)
+        env.markdown = render_markdown(env.env, env.markdown, variables, "", 1)
     except MacroProblem as error:
-        course.report(error.problem)
+        # Where the body starts in the file is only worth reading from disk when reporting.
+        file, first_line = _position(page, course.root)
+        problem = replace(error.problem, file=file, line=error.problem.line + first_line - 1)
+        course.report(problem)
         # Shown in the live preview only: the build fails on it.
-        env.markdown = f'!!! failure "Macro error"\n    {html.escape(str(error.problem))}\n'
+        env.markdown = f'!!! failure "Macro error"\n    {html.escape(str(problem))}\n'
 
 
 def _position(page, root: Path) -> tuple[str, int]:

@@ -7,6 +7,8 @@ Layout read (see docs/authoring/index.md):
     modules/<slug>/module.yml      module metadata, including the ordered list of lessons
     modules/<slug>/index.md        optional introduction shown on the module's overview page
     modules/<slug>/<lesson>.md     one lesson: YAML front matter, then Markdown
+    modules/<slug>/capstone.md     optional capstone activity that ends the module
+    modules/glossary.yml           optional glossary: terms by id
     docs/blog/posts/<slug>.md      articles (Material's blog)
     docs/blog/.authors.yml         authors, shared by modules and articles
 """
@@ -18,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .model import Article, Author, Curriculum, Exercise, Lesson, Module, Objective, Option, Question
-from .problems import CurriculumError, Problem, relative
-from .source import SourceError, flatten_lines, read_markdown, read_yaml
+from .model import Article, Author, Capstone, Curriculum, Exercise, Lesson, Module, Objective, Option, Question, Term
+from .problems import CurriculumError, Problem, did_you_mean, relative
+from .source import SourceError, flatten_lines, line_of, read_markdown, read_yaml
 from .validate import cross_check
 
 MODULE_FILE = "module.yml"
 INTRO_FILE = "index.md"
+CAPSTONE_FILE = "capstone.md"
+GLOSSARY_FILE = "glossary.yml"
 MAX_FILE_BYTES = 1_000_000  # a lesson is prose; a larger file is a mistake (a pasted export)
 
 
@@ -94,10 +98,12 @@ def load_curriculum(root: Path, modules_dir: str = "modules", docs_dir: str = "d
             if module is not None:
                 modules.append(module)
     articles = _load_articles(reader, root / docs_dir / blog_dir / "posts")
+    glossary = _load_glossary(reader, modules_root / GLOSSARY_FILE)
     curriculum = Curriculum(
         modules=tuple(sorted(modules, key=lambda m: (m.order, m.id))),
         articles=tuple(sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)),
         authors=authors,
+        glossary=glossary,
     )
     reader.problems.extend(cross_check(curriculum, root))
     errors = [p for p in reader.problems if p.severity == "error"]
@@ -146,6 +152,10 @@ def _load_module(reader: _Reader, folder: Path) -> Module | None:
     listed = set()
     for index, slug in enumerate(listing):
         listed.add(slug)
+        if f"{slug}.md" in (CAPSTONE_FILE, INTRO_FILE):
+            role = "capstone, which always comes last" if f"{slug}.md" == CAPSTONE_FILE else "introduction, shown on its overview page"
+            reader.problem(meta_path, listing.lines[index], "lessons", f"{slug}.md is the module's {role}, not a lesson", f"remove '{slug}' from the list")
+            continue
         lesson_path = folder / f"{slug}.md"
         if not lesson_path.is_file():
             hint = f"create {reader.rel(lesson_path)}, or remove '{slug}' from the list"
@@ -155,9 +165,12 @@ def _load_module(reader: _Reader, folder: Path) -> Module | None:
         if lesson is not None:
             lessons.append(lesson)
     for stray in sorted(folder.glob("*.md")):
-        if stray.stem not in listed and stray.name != INTRO_FILE:
+        if stray.stem not in listed and stray.name not in (INTRO_FILE, CAPSTONE_FILE):
             reader.problem(stray, 0, "", f"this lesson is not listed in {reader.rel(meta_path)}", f"add '- {stray.stem}' under lessons: there, or delete the file")
 
+    capstone = None
+    if (folder / CAPSTONE_FILE).is_file() and valid:
+        capstone = _load_capstone(reader, folder / CAPSTONE_FILE, data, lessons)
     if not valid:
         return None
     intro = ""
@@ -180,6 +193,7 @@ def _load_module(reader: _Reader, folder: Path) -> Module | None:
         version=data["version"],
         reviewed=date.fromisoformat(data["reviewed"]),
         lessons=tuple(lessons),
+        capstone=capstone,
         intro=intro,
         source=reader.rel(meta_path),
         lines=flatten_lines(data),
@@ -223,6 +237,49 @@ def _load_lesson(reader: _Reader, path: Path, module_id: str) -> Lesson | None:
     )
 
 
+def _load_capstone(reader: _Reader, path: Path, module: dict, lessons: list[Lesson]) -> Capstone | None:
+    source = reader.markdown(path)
+    if source is None:
+        return None
+    meta = source.meta
+    if not reader.checked("capstone", meta, path):
+        return None
+    objectives = dict(module["objectives"])
+    return Capstone(
+        module_id=module["id"],
+        title=meta["title"],
+        duration=meta["duration"],
+        serves=tuple(meta["serves"]),
+        # Unknown ids are reported by validate.py; the page shows the known ones.
+        objectives=tuple(Objective(oid, objectives[oid]) for oid in meta["serves"] if oid in objectives),
+        draws_on=tuple(meta.get("draws_on") or (lesson.slug for lesson in lessons)),
+        description=meta.get("description") or module["summary"],
+        source=reader.rel(path),
+        body_line=source.body_line,
+        body=source.body,
+        lines=flatten_lines(meta),
+    )
+
+
+def _load_glossary(reader: _Reader, path: Path) -> dict[str, Term]:
+    if not path.is_file():
+        return {}
+    data = reader.yaml(path)
+    if data is None or not reader.checked("glossary", data, path):
+        return {}
+    terms = data["terms"]
+    glossary = {
+        str(tid): Term(str(tid), entry["term"], entry["definition"], tuple(entry.get("see_also", ())), reader.rel(path), flatten_lines(data))
+        for tid, entry in terms.items()
+    }
+    for tid, entry in glossary.items():
+        for index, other in enumerate(entry.see_also):
+            if other not in glossary:
+                line = line_of(data, ("terms", tid, "see_also", index)) or 1
+                reader.problem(path, line, f"terms.{tid}.see_also", f"unknown term '{other}'", did_you_mean(other, list(glossary)) or "use the id of another term in this file")
+    return glossary
+
+
 def _load_articles(reader: _Reader, posts: Path) -> list[Article]:
     articles = []
     if not posts.is_dir():
@@ -248,6 +305,7 @@ def _load_articles(reader: _Reader, posts: Path) -> list[Article]:
                 categories=tuple(meta["categories"]),
                 tags=tuple(meta["tags"]),
                 description=meta["description"],
+                modules=tuple(meta.get("modules", ())),
                 draft=bool(meta.get("draft", False)),
                 source=reader.rel(path),
                 lines=flatten_lines(meta),

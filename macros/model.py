@@ -70,10 +70,36 @@ class Lesson(Located):
     body: str = field(default="", repr=False, compare=False)  # the Markdown, for checks
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
+    kind = "lesson"
+
     @property
     def path(self) -> str:
         """Where the page lives, relative to the docs root."""
         return f"modules/{self.module_id}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Capstone(Located):
+    """The activity that ends a module and ties its lessons together (modules/<slug>/capstone.md)."""
+
+    module_id: str
+    title: str
+    duration: int  # minutes
+    serves: tuple[str, ...]  # ids of module objectives
+    objectives: tuple[Objective, ...]  # the module objectives it serves, as text
+    draws_on: tuple[str, ...]  # lesson slugs
+    description: str = ""
+    source: str = ""
+    body_line: int = 1
+    body: str = field(default="", repr=False, compare=False)
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    kind = "capstone"
+    slug = "capstone"
+
+    @property
+    def path(self) -> str:
+        return f"modules/{self.module_id}/capstone.md"
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,7 @@ class Module(Located):
     version: str
     reviewed: date
     lessons: tuple[Lesson, ...]
+    capstone: Capstone | None = None
     intro: str = ""  # Markdown from the module's optional index.md
     source: str = ""
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
@@ -100,18 +127,24 @@ class Module(Located):
         return f"modules/{self.id}/index.md"
 
     @property
+    def pages(self) -> tuple[Lesson | Capstone, ...]:
+        """The lessons in order, then the capstone: the path a learner walks."""
+        return self.lessons + ((self.capstone,) if self.capstone else ())
+
+    @property
     def duration(self) -> int:
-        """Total minutes: computed from the lessons, never written by hand."""
-        return sum(lesson.duration for lesson in self.lessons)
+        """Total minutes: computed from the lessons and the capstone, never written by hand."""
+        return sum(page.duration for page in self.pages)
 
     def position(self, lesson: Lesson) -> int:
         """1-based position of a lesson in the module."""
         return self.lessons.index(lesson) + 1
 
-    def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
-        index = self.lessons.index(lesson)
-        previous = self.lessons[index - 1] if index > 0 else None
-        following = self.lessons[index + 1] if index + 1 < len(self.lessons) else None
+    def neighbours(self, page: Lesson | Capstone) -> tuple[Lesson | Capstone | None, Lesson | Capstone | None]:
+        pages = self.pages
+        index = pages.index(page)
+        previous = pages[index - 1] if index > 0 else None
+        following = pages[index + 1] if index + 1 < len(pages) else None
         return previous, following
 
 
@@ -131,6 +164,7 @@ class Article(Located):
     categories: tuple[str, ...]
     tags: tuple[str, ...]
     description: str
+    modules: tuple[str, ...] = ()  # ids of the modules the article supports
     draft: bool = False
     source: str = ""
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
@@ -141,10 +175,33 @@ class Article(Located):
 
 
 @dataclass(frozen=True)
+class Term(Located):
+    """A glossary entry (modules/glossary.yml); pages link to it with term("id")."""
+
+    id: str
+    term: str
+    definition: str
+    see_also: tuple[str, ...] = ()
+    source: str = ""
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Curriculum:
     modules: tuple[Module, ...]  # in catalogue order
     articles: tuple[Article, ...] = ()  # newest first, drafts included
     authors: dict[str, Author] = field(default_factory=dict)
+    glossary: dict[str, Term] = field(default_factory=dict)  # by id, in file order
+    _pages: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        # One index of every page, so looking a page up costs the same for 5 lessons or 5,000.
+        for module in self.modules:
+            self._pages[module.path] = (module, None)
+            for page in module.pages:
+                self._pages[page.path] = (module, page)
+        for article in self.articles:
+            self._pages[article.path] = article
 
     def module(self, module_id: str) -> Module:
         for module in self.modules:
@@ -157,23 +214,24 @@ class Curriculum:
             for lesson in module.lessons:
                 yield module, lesson
 
-    def find_page(self, path: str) -> tuple[Module, Lesson | None] | None:
-        """The module (and lesson) a docs-relative path belongs to, if any."""
-        for module in self.modules:
-            if path == module.path:
-                return module, None
-            for lesson in module.lessons:
-                if path == lesson.path:
-                    return module, lesson
-        return None
+    def find_page(self, path: str) -> tuple[Module, Lesson | Capstone | None] | None:
+        """The module (and lesson or capstone) a docs-relative path belongs to, if any."""
+        found = self._pages.get(path)
+        return found if isinstance(found, tuple) else None
+
+    def find_article(self, path: str) -> Article | None:
+        found = self._pages.get(path)
+        return found if isinstance(found, Article) else None
 
     def published_articles(self) -> tuple[Article, ...]:
         return tuple(article for article in self.articles if not article.draft)
 
     def related_articles(self, module: Module) -> tuple[Article, ...]:
-        """Published articles that share at least one tag with the module, newest first."""
-        tags = set(module.tags)
-        return tuple(a for a in self.published_articles() if tags & set(a.tags))
+        """Published articles that name the module in their `modules:`, newest first."""
+        return tuple(a for a in self.published_articles() if module.id in a.modules)
+
+    def supported_modules(self, article: Article) -> tuple[Module, ...]:
+        return tuple(m for m in self.modules if m.id in article.modules)
 
     def prerequisites_of(self, module: Module) -> tuple[Module, ...]:
         return tuple(self.module(pid) for pid in module.prerequisites)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .model import Curriculum, Lesson, Module
 from .problems import did_you_mean
@@ -112,7 +112,7 @@ def knowledge_check(ctx: PageContext, lesson: str | None = None) -> Markup:
 
 
 def related_articles(ctx: PageContext, module: str | None = None) -> Markup:
-    """Published articles that share a tag with a module, newest first: `related_articles("questioning-skills")`."""
+    """Published articles that name the module in their `modules:`, newest first: `related_articles("questioning-skills")`."""
     found = ctx.module(module)
     return ctx.render("article-list.html", articles=ctx.curriculum.related_articles(found), heading="Related articles")
 
@@ -129,7 +129,35 @@ def curriculum_stats(ctx: PageContext) -> Markup:
     return ctx.render("curriculum-stats.html", curriculum=ctx.curriculum)
 
 
+GLOSSARY_PAGE = "glossary.md"
+
+
+def term(ctx: PageContext, term_id: str, text: str | None = None) -> Markup:
+    """A link to a glossary term, its definition as a tooltip: `term("churn")`.
+
+    The link shows the term as the glossary writes it; give your own words as a second argument
+    when the sentence needs another form: `term("open-question", "open questions")`.
+    """
+    glossary = ctx.curriculum.glossary
+    entry = glossary.get(term_id)
+    if entry is None:
+        hint = did_you_mean(term_id, list(glossary)) or "add it to modules/glossary.yml, or use one of its ids"
+        raise MacroError(f"unknown glossary term '{term_id}'", hint)
+    if text is not None and (not isinstance(text, str) or not text.strip()):
+        raise MacroError(f"the link text must be words in quotes, got {text!r}", f'write term("{term_id}", "your words")')
+    href = ctx.url(GLOSSARY_PAGE) + "#" + entry.id
+    return Markup(f'<a class="course-term" href="{escape(href)}" title="{escape(entry.definition)}">{escape(text or entry.term)}</a>')
+
+
+def glossary(ctx: PageContext) -> Markup:
+    """Every glossary term from modules/glossary.yml, alphabetically, with its definition: `glossary()`."""
+    if not ctx.curriculum.glossary:
+        raise MacroError("the glossary is empty", "add terms to modules/glossary.yml")
+    terms = sorted(ctx.curriculum.glossary.values(), key=lambda t: t.term.lower())
+    return ctx.render("glossary.html", terms=terms, glossary=ctx.curriculum.glossary)
+
+
 MACROS = {
     func.__name__: func
-    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats)
+    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats, term, glossary)
 }

@@ -90,7 +90,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _add_modules_to_nav(self, config) -> None:
         """Append a section per module (overview, then lessons in order) to the curriculum section."""
         sections = [
-            {module.title: [module.path, *({lesson.title: lesson.path} for lesson in module.lessons)]}
+            {module.title: [module.path, *({page.title: page.path} for page in module.pages)]}
             for module in self.curriculum.modules
         ]
         for entry in config.nav or []:
@@ -110,8 +110,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 files.append(File.generated(config, module.path, abs_src_path=str(intro)))
             else:
                 files.append(File.generated(config, module.path, content=""))
-            for lesson in module.lessons:
-                files.append(File.generated(config, lesson.path, abs_src_path=str(self.root / lesson.source)))
+            for page in module.pages:
+                files.append(File.generated(config, page.path, abs_src_path=str(self.root / page.source)))
         self.files = files
         return files
 
@@ -124,7 +124,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         def url(path: str) -> str:
             target = files.get_file_from_path(path)
             if target is None:
-                raise MacroError(f"no page at {path}", "check the module or lesson id")
+                raise MacroError(f"no page at {path}", f"check the id, or create the page docs/{path}")
             return get_relative_url(target.url, page.url)
 
         return PageContext(self.curriculum, page.file.src_uri, url, self.fragments)
@@ -139,11 +139,26 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
+        # Checklists (`- [ ] ...`) are printed tick boxes, never ticked on screen: pymdownx.tasklist
+        # writes them as unlabelled disabled inputs, which screen readers announce as a nameless
+        # "checkbox, dimmed" before each line. Hide the box; the list item reads as it should.
+        html = html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')
         found = self.curriculum.find_page(page.file.src_uri)
         if not found:
+            article = self.curriculum.find_article(page.file.src_uri)
+            if article and article.modules:
+                supported = self.page_context(page).render("article-modules.html", modules=self.curriculum.supported_modules(article))
+                page.toc.items.append(AnchorLink("Take the course", "take-the-course", 2))
+                return f"{html}\n{supported}"
             return html
         module, lesson = found
         ctx = self.page_context(page)
+        if lesson is not None and lesson.kind == "capstone":
+            previous, _ = module.neighbours(lesson)
+            header = ctx.render("capstone-header.html", module=module, capstone=lesson)
+            footer = ctx.render("lesson-footer.html", module=module, lesson=lesson, previous=previous, next=None)
+            page.toc.items.insert(0, AnchorLink("What this practises", "capstone-objectives", 2))
+            return f"{header}\n{html}\n{footer}"
         if lesson is None:
             related = self.curriculum.related_articles(module)
             overview = ctx.render("module-overview.html", module=module, intro=Markup(html), prerequisites=self.curriculum.prerequisites_of(module), related=related)

@@ -72,7 +72,7 @@ MODULE = {
         "order": {"type": "integer", "minimum": 0, "description": "Position in the catalogue and navigation (smallest first).", "examples": [1]},
         "objectives": _objectives("What learners can do after the module: an id for each, then a measurable statement.", {"diagnose": "Ask questions that uncover the need behind a request."}),
         "prerequisites": _ids("Ids of modules to take first.", ["customer-service"]),
-        "tags": _words("Topics; articles with a shared tag are listed as related reading.", ["questioning", "listening"]),
+        "tags": _words("Topics, for search and the tag index.", ["questioning", "listening"]),
         "authors": {**_ids("Ids of authors from docs/blog/.authors.yml.", ["amara-osei"]), "minItems": 1},
         "version": {"type": "string", "pattern": r"^\d+(\.\d+){0,2}$", "description": "The content's version, in quotes.", "examples": ["1.0"]},
         "reviewed": {"type": "string", "format": "date", "description": "When the content was last reviewed (YYYY-MM-DD).", "examples": ["2026-11-20"]},
@@ -133,6 +133,52 @@ LESSON = {
     },
 }
 
+CAPSTONE = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "capstone front matter",
+    "description": "The front matter of a module's capstone activity, modules/<module>/capstone.md.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title", "duration", "serves"],
+    "properties": {
+        "title": _text("The capstone's title.", "Capstone: find the need behind the call", 120),
+        "duration": {"type": "integer", "minimum": 1, "maximum": 480, "description": "Minutes the activity takes (a whole number).", "examples": [45]},
+        "serves": {**_ids("Ids of the module objectives the activity practises.", ["diagnose", "confirm"]), "minItems": 1},
+        "draws_on": _ids("The lessons it brings together (file names without .md); all of them when left out.", ["why-questions-matter", "things-and-people"]),
+        "description": _text("A one-line description for search engines.", "Put every questioning skill to work in one conversation."),
+        "render_macros": {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]},
+    },
+}
+
+TERM = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["term", "definition"],
+    "properties": {
+        "term": _text("The term as it reads in a sentence (lowercase unless it is a name).", "first-contact resolution", 80),
+        "definition": _text("One to three plain sentences.", "Solving the customer's problem in their first contact.", 600),
+        "see_also": _ids("Ids of related terms.", ["average-handling-time"]),
+    },
+}
+
+GLOSSARY = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "glossary.yml",
+    "description": "The glossary, modules/glossary.yml: terms by id.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["terms"],
+    "properties": {
+        "terms": {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG},
+            "additionalProperties": TERM,
+            "description": "One entry per term, keyed by its id (used in term(\"id\")).",
+            "examples": [{"churn": {"term": "churn", "definition": "The share of customers who leave."}}],
+        },
+    },
+}
+
 # Material's own post fields are allowed; anything else is a typo.
 ARTICLE = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -153,8 +199,9 @@ ARTICLE = {
         "title": _text("The title, when the body does not start with '# Title'.", "Why training does not stick", 150),
         "authors": {**_ids("Ids of authors from docs/blog/.authors.yml.", ["daniel-reyes"]), "minItems": 1},
         "categories": {**_words("One or more categories.", ["Training design"]), "minItems": 1},
-        "tags": _words("Topics; modules with a shared tag list the article as related reading.", ["questioning"]),
+        "tags": _words("Topics, for the tag index.", ["questioning"]),
         "description": _text("One sentence for search engines, feeds and link previews.", "Why most service training fades within weeks, and what to do about it."),
+        "modules": _ids("Ids of the modules the article supports; each lists the article as related reading.", ["questioning-skills"]),
         "slug": {"type": "string", "pattern": SLUG, "description": "Not used: the address comes from the file name.", "examples": ["my-article"]},
         "draft": {"type": "boolean", "description": "true keeps the article out of the built site (it shows in the preview).", "examples": [True]},
         "pin": {"type": "boolean", "description": "true keeps the article at the top of the blog index.", "examples": [True]},
@@ -164,7 +211,7 @@ ARTICLE = {
     },
 }
 
-SCHEMAS = {"module": MODULE, "lesson": LESSON, "article": ARTICLE}
+SCHEMAS = {"module": MODULE, "lesson": LESSON, "capstone": CAPSTONE, "article": ARTICLE, "glossary": GLOSSARY}
 
 _VALIDATORS = {
     name: jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)

@@ -22,6 +22,7 @@ def cross_check(curriculum: Curriculum, root: Path) -> list[Problem]:
         *_module_ids(curriculum),
         *_prerequisites(curriculum),
         *_authors(curriculum),
+        *_article_modules(curriculum),
         *(p for module in curriculum.modules for p in _module_coverage(module)),
         *(p for _, lesson in curriculum.lessons() for p in _lesson(lesson)),
     ]
@@ -81,14 +82,28 @@ def _authors(curriculum: Curriculum) -> Iterator[Problem]:
 
 def _module_coverage(module: Module) -> Iterator[Problem]:
     ids = [o.id for o in module.objectives]
-    served = {sid for lesson in module.lessons for sid in lesson.serves}
+    served = {sid for page in module.pages for sid in page.serves}
     for objective in module.objectives:
         if objective.id not in served:
             yield Problem(module.source, module.line(f"objectives.{objective.id}"), f"objectives.{objective.id}", "no lesson serves this objective", f"add serves: [{objective.id}] to the lesson that teaches it")
-    for lesson in module.lessons:
-        for index, sid in enumerate(lesson.serves):
+    for page in module.pages:
+        for index, sid in enumerate(page.serves):
             if sid not in ids:
-                yield Problem(lesson.source, lesson.line(f"serves.{index}"), "serves", f"'{sid}' is not an objective of module '{module.id}'", did_you_mean(sid, ids) or "use one of " + ", ".join(ids))
+                yield Problem(page.source, page.line(f"serves.{index}"), "serves", f"'{sid}' is not an objective of module '{module.id}'", did_you_mean(sid, ids) or "use one of " + ", ".join(ids))
+    if module.capstone:
+        slugs = [lesson.slug for lesson in module.lessons]
+        for index, slug in enumerate(module.capstone.draws_on):
+            if slug not in slugs:
+                hint = did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs)
+                yield Problem(module.capstone.source, module.capstone.line(f"draws_on.{index}"), "draws_on", f"'{slug}' is not a lesson of module '{module.id}'", hint)
+
+
+def _article_modules(curriculum: Curriculum) -> Iterator[Problem]:
+    ids = [m.id for m in curriculum.modules]
+    for article in curriculum.articles:
+        for index, mid in enumerate(article.modules):
+            if mid not in ids:
+                yield Problem(article.source, article.line(f"modules.{index}"), "modules", f"unknown module '{mid}'", did_you_mean(mid, ids) or "use one of " + ", ".join(ids))
 
 
 def _lesson(lesson: Lesson) -> Iterator[Problem]:

@@ -21,6 +21,8 @@ KEY_PAGES = [
     ("lesson", LESSON),
     ("article", ARTICLE),
     ("blog index", "blog/"),
+    ("capstone", MODULE + "capstone/"),
+    ("glossary", "glossary/"),
 ]
 
 # Chromium's own requests that never leave the machine and name no host.
@@ -59,6 +61,14 @@ def type_query(page: Page, query: str) -> None:
     field = page.locator(".md-search__input")
     field.fill(query)
     field.press("End")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^(\d+|1) matching documents?$|^No matching documents$"))
+    settle(page)
+
+
+def settle(page: Page) -> None:
+    """Wait until no CSS transition is running: on a phone the search overlay slides in for a while,
+    and a click aimed at a result while it moves can land on the page behind it."""
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
 
 
 def search_index(built_site: Path) -> list[dict]:

@@ -57,9 +57,20 @@ def test_home_to_module_to_every_lesson_through_the_pager(page, site_url):
             expect(following).to_contain_text(titles[number])
             following.click()
         else:
-            expect(following).to_have_count(0)
+            expect(following).to_contain_text("Capstone activity")
+            following.click()
 
-    assert len(visited) == 2 + total
+    # The last lesson leads on to the capstone, which ends the module.
+    expect(page).to_have_url(site_url + MODULE + "capstone/")
+    visited.append(page.url)
+    capstone = content_h1(page).inner_text().strip()
+    expect(lesson_position(page)).to_contain_text("Capstone activity")
+    pager = page.locator("nav.course-pager")
+    expect(pager.locator("a[rel=prev]")).to_contain_text(titles[-1])
+    expect(pager.locator("a[rel=next]")).to_have_count(0)
+    expect(pager).to_contain_text("Module complete")
+
+    assert len(visited) == 3 + total
     outside = [url for url in visited if not url.startswith(site_url)]
     assert outside == [], f"pages outside {site_url}: {outside}"
     offsite = offsite_requests(page.requests, site_url)
@@ -71,10 +82,10 @@ def test_home_to_module_to_every_lesson_through_the_pager(page, site_url):
         page.locator("label.md-header__button[for=__drawer]").click()
         expect(page.locator("#__drawer")).to_be_checked()
     nav = page.locator("nav.md-nav--primary")
-    for title in titles[:-1]:
+    for title in titles:
         expect(nav.get_by_role("link", name=title, exact=True)).to_be_in_viewport()
-    # The current (last) lesson is marked active (on a phone it toggles the page's table of contents).
-    expect(nav.locator(".md-nav__link--active:visible").filter(has_text=titles[-1])).to_be_in_viewport()
+    # The current page, the capstone, is marked active (on a phone it toggles the page's table of contents).
+    expect(nav.locator(".md-nav__link--active:visible").filter(has_text=capstone)).to_be_in_viewport()
 
     nav.get_by_role("link", name=titles[0], exact=True).click()
     expect(page).to_have_url(hrefs[0])

@@ -22,8 +22,8 @@ SHARED_LESSON = MODULE + "why-questions-matter/"
 SHARED_ARTICLE = "blog/missing-the-real-training-need/"
 
 # A word that is only in one lesson's key takeaways, a section the course plugin injects.
-TAKEAWAY_WORD = "neutral"
-TAKEAWAY_LESSON = MODULE + "open-closed-and-probing/"
+TAKEAWAY_WORD = "therapeutic"
+TAKEAWAY_LESSON = MODULE + "things-and-people/"
 
 
 def test_a_word_finds_the_lesson_and_the_article_and_opens_the_lesson(page, site_url, built_site):

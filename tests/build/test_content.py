@@ -13,6 +13,9 @@ from tests.conftest import ROOT
 
 SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
 MIN_LESSON_WORDS = 700
+MIN_ARTICLE_WORDS = 600
+MIN_CAPSTONE_WORDS = 250
+SPELL_CHECKED = ["modules", "docs", "README.md"]
 
 
 def test_no_sentence_is_copied_from_the_seed_documents():
@@ -23,14 +26,57 @@ def test_no_sentence_is_copied_from_the_seed_documents():
     assert result.stdout.strip().endswith("0 copied 8-word runs")
 
 
-def test_every_lesson_has_enough_prose_objectives_an_exercise_and_a_check():
+def words(markdown: str) -> int:
+    return len(markdown.split())
+
+
+def test_word_counts_meet_the_minimums():
+    """Prints the word count of every lesson, capstone and article (pytest -s shows it)."""
     curriculum = load_curriculum(ROOT)
-    report = {}
-    for module, lesson in curriculum.lessons():
-        words = len(lesson.body.split())
-        report[lesson.path] = words
-        assert words >= MIN_LESSON_WORDS, f"{lesson.source}: {words} words, fewer than {MIN_LESSON_WORDS}"
-        assert lesson.objectives and lesson.exercises, lesson.source
-        assert len(lesson.knowledge_check) >= 3, lesson.source
-    print("\n".join(f"{words:6d}  {path}" for path, words in report.items()))
-    assert len(curriculum.module("questioning-skills").lessons) >= 4
+    rows = []
+    for module in curriculum.modules:
+        for page in module.pages:
+            minimum = MIN_LESSON_WORDS if page.kind == "lesson" else MIN_CAPSTONE_WORDS
+            rows.append((page.source, words(page.body), minimum))
+    for article in curriculum.articles:
+        body = (ROOT / article.source).read_text(encoding="utf-8").split("---", 2)[2]
+        rows.append((article.source, words(body), MIN_ARTICLE_WORDS))
+    print("\n" + "\n".join(f"{count:6d}  {source}" for source, count, _ in rows))
+    print(f"{sum(count for _, count, _ in rows):6d}  in all")
+    short = [f"{source}: {count} words, fewer than {minimum}" for source, count, minimum in rows if count < minimum]
+    assert not short, "\n".join(short)
+
+
+def test_the_curriculum_is_complete():
+    curriculum = load_curriculum(ROOT)
+    assert len(curriculum.modules) >= 3
+    for module in curriculum.modules:
+        assert len(module.lessons) >= 4, f"{module.source}: only {len(module.lessons)} lessons"
+        assert module.capstone, f"{module.source}: no capstone.md"
+        assert curriculum.related_articles(module), f"{module.source}: no article names this module in its modules:"
+        for lesson in module.lessons:
+            assert lesson.exercises, f"{lesson.source}: no exercise"
+            assert len(lesson.knowledge_check) >= 3, f"{lesson.source}: fewer than 3 knowledge-check questions"
+            assert "!!! example" in lesson.body, f"{lesson.source}: no worked example or scenario (!!! example)"
+    articles = curriculum.published_articles()
+    assert len(articles) >= 8
+    for article in articles:
+        assert article.modules, f"{article.source}: names no module it supports"
+        assert "<!-- more -->" in (ROOT / article.source).read_text(encoding="utf-8"), f"{article.source}: no excerpt break"
+
+
+def test_every_glossary_term_is_linked_from_the_content():
+    curriculum = load_curriculum(ROOT)
+    text = "\n".join(
+        [page.body for module in curriculum.modules for page in module.pages]
+        + [(ROOT / article.source).read_text(encoding="utf-8") for article in curriculum.articles]
+    )
+    unused = [term for term in curriculum.glossary if f'term("{term}"' not in text]
+    assert not unused, f"glossary terms no lesson or article links to: {unused}"
+
+
+def test_the_content_is_spelled_correctly():
+    """codespell with the project word list (.codespell-words.txt, British spelling and names)."""
+    codespell = Path(sys.executable).parent / "codespell"
+    result = subprocess.run([str(codespell), *SPELL_CHECKED], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"misspellings (fix them, or add a real word to .codespell-words.txt):\n{result.stdout}{result.stderr}"

@@ -47,7 +47,7 @@ def test_bad_metadata_stops_the_build_before_anything_is_written(project, tmp_pa
     site.mkdir()
     (site / "keep.txt").write_text("the previous site")
     replace(project / "modules/questioning-skills/module.yml", "level: introductory", "level: beginner")
-    replace(project / "modules/questioning-skills/module.yml", "prerequisites: []", "prerequisites: [customer-servce]")
+    replace(project / "modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [customer-servce]")
     result = build(project, site)
     failed_with(
         result,
@@ -58,7 +58,7 @@ def test_bad_metadata_stops_the_build_before_anything_is_written(project, tmp_pa
 
 
 def test_unknown_prerequisite_is_named_with_a_suggestion(project, tmp_path):
-    replace(project / "modules/questioning-skills/module.yml", "prerequisites: []", "prerequisites: [questioning-skill]")
+    replace(project / "modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [questioning-skill]")
     failed_with(
         build(project, tmp_path / "site"),
         "modules/questioning-skills/module.yml:13: prerequisites: unknown module 'questioning-skill' — did you mean 'questioning-skills'?",

@@ -7,11 +7,23 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
+
+from macros.load import load_curriculum
+from macros.render import minutes
+from tests.conftest import ROOT
 
 MODULE = "modules/questioning-skills"
 LESSONS = ["why-questions-matter", "open-closed-and-probing", "things-and-people", "listening-and-summarising", "answering-in-their-interest"]
+
+
+@pytest.fixture(scope="module")
+def questioning():
+    """The module as the model reads it, for figures the site computes (times, counts)."""
+    return load_curriculum(ROOT).module("questioning-skills")
 
 
 def html(site: Path, url: str) -> str:
@@ -28,24 +40,57 @@ def section(page: str, css_class: str) -> str:
     return page[start : start + 20000]
 
 
-def test_every_module_and_lesson_becomes_a_page(built_site):
-    assert (built_site / MODULE / "index.html").is_file()
-    for slug in LESSONS:
-        assert (built_site / MODULE / slug / "index.html").is_file(), slug
+def test_every_module_lesson_and_capstone_becomes_a_page(built_site):
+    for module in load_curriculum(ROOT).modules:
+        assert (built_site / "modules" / module.id / "index.html").is_file(), module.id
+        for page in module.pages:
+            assert (built_site / "modules" / module.id / page.slug / "index.html").is_file(), page.source
 
 
-def test_module_overview_shows_summary_facts_objectives_prerequisites_lessons_and_articles(built_site):
+def test_module_overview_shows_summary_facts_objectives_prerequisites_lessons_and_articles(built_site, questioning):
     page = html(built_site, MODULE)
     overview = text_of(section(page, "course-module"))
     assert "For Frontline service staff, Team leads" in overview
     assert "Level Introductory" in overview
-    assert "Time 2 h 25 min" in overview  # 25 + 30 * 4, computed from the lessons
+    total = sum(lesson.duration for lesson in questioning.lessons) + questioning.capstone.duration
+    assert f"Time {minutes(total)}" in overview  # added up from the lessons and the capstone
     assert "Lessons 5" in overview
     assert "By the end of this module you will be able to" in overview
-    assert "No other module is needed first." in overview
+    assert "Take these modules first:" in overview and '<a href="../customer-service/">Customer service</a>' in page
     lesson_links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="course-lessons__time">(\d+) min</span>', page)
     assert [href for href, _, _ in lesson_links] == [f"{slug}/" for slug in LESSONS]
+    assert f"To finish: {questioning.capstone.title}" in overview and 'href="capstone/"' in page
     assert "Related articles" in overview and "../../blog/missing-the-real-training-need/" in page
+
+
+def test_the_capstone_ends_the_module(built_site, questioning):
+    page = html(built_site, f"{MODULE}/capstone")
+    header = text_of(section(page, "course-lesson-header"))
+    assert header.startswith(f"Questioning skills · Capstone activity · Time: {minutes(questioning.capstone.duration)}")
+    assert "This activity practises the module's objectives" in header.replace("&#39;", "'")
+    assert "It brings together:" in header and '<a href="../why-questions-matter/">Why questions matter</a>' in page
+    pager = text_of(section(page, "course-pager"))
+    assert pager.startswith("Previous lesson Answering in the customer's interest".replace("'", "&#39;")) or "Answering in the customer" in pager
+    assert "Module complete" in pager
+    assert "course-check" not in page  # a capstone has no knowledge check of its own
+
+
+def test_an_article_ends_with_the_modules_it_supports(built_site):
+    page = html(built_site, "blog/missing-the-real-training-need")
+    box = text_of(section(page, "course-article-modules"))
+    assert box.startswith("Take the course This article supports")
+    assert '<a href="../../modules/questioning-skills/">Questioning skills</a>' in page
+
+
+def test_glossary_links_lead_to_their_definitions(built_site):
+    glossary = html(built_site, "glossary")
+    entries = re.findall(r'<dt id="([a-z0-9-]+)">([^<]+)</dt>', glossary)
+    names = [name.lower() for _, name in entries]
+    assert len(entries) >= 20 and names == sorted(names)  # alphabetical by the term, not its id
+    terms = [term_id for term_id, _ in entries]
+    lesson = html(built_site, f"{MODULE}/open-closed-and-probing")
+    links = re.findall(r'<a class="course-term" href="([^"#]+)#([a-z0-9-]+)" title="[^"]+">', lesson)
+    assert links and all(href == "../../../glossary/" and anchor in terms for href, anchor in links)
 
 
 def test_lesson_header_has_position_time_and_objectives(built_site):
@@ -61,7 +106,7 @@ def test_lesson_footer_has_takeaways_and_previous_next(built_site):
     pager = section(second, "course-pager")
     assert f'rel="prev" href="../{LESSONS[0]}/"' in pager and f'rel="next" href="../{LESSONS[2]}/"' in pager
     assert "Module overview" in text_of(section(first, "course-pager"))
-    assert "Module complete" in text_of(section(last, "course-pager"))
+    assert "Capstone activity Capstone:" in text_of(section(last, "course-pager"))
     assert text_of(section(second, "course-takeaways")).startswith("Key takeaways")
 
 
@@ -78,9 +123,12 @@ def test_knowledge_check_works_without_javascript(built_site):
 
 def test_catalogue_cards_on_the_home_page(built_site):
     page = html(built_site, "")
-    card = section(page, "course-card")
-    assert '<a href="modules/questioning-skills/">Questioning skills</a>' in card
-    assert text_of(card[: card.index("</article>")]).endswith("Introductory 2 h 25 min 5 lessons")
+    curriculum = load_curriculum(ROOT)
+    cards = re.findall(r'<article class="course-card".*?</article>', page, re.DOTALL)
+    assert len(cards) == len(curriculum.modules)
+    for card, module in zip(cards, curriculum.modules):
+        assert f'<a href="modules/{module.id}/">{module.title}</a>' in card
+        assert text_of(card).endswith(f"{module.level.capitalize()} {minutes(module.duration)} {len(module.lessons)} lessons")
     assert "Fernhill Learning" in page and "course-hero" in page
 
 
@@ -158,3 +206,47 @@ def test_structured_data_for_modules_and_lessons(built_site):
     assert data["@type"] == "Course" and data["name"] == "Questioning skills" and len(data["hasPart"]) == 5
     lesson = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built_site, f"{MODULE}/things-and-people"), re.S).group(1))
     assert lesson["@type"] == "LearningResource" and lesson["timeRequired"].startswith("PT")
+
+
+class _Links(HTMLParser):
+    """Every href and every id in one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    """Links written by macros and templates too, which MkDocs' own validation never sees."""
+    pages: dict[Path, _Links] = {}
+    for path in built_site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path.resolve()] = parser
+    base = urlsplit(yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["site_url"]).path
+    broken = []
+    for path, parser in pages.items():
+        for href in parser.hrefs:
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
+                continue  # mailto:, https: and the like leave the site
+            target, _, anchor = href.partition("#")
+            target = target.split("?", 1)[0]
+            if target.startswith(base):  # 404.html links from the site's root, as it is served from any depth
+                resolved = (built_site / target[len(base) :]).resolve()
+            else:
+                resolved = (path.parent / target).resolve() if target else path
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.exists():
+                broken.append(f"{path.relative_to(built_site)}: {href} (no such file)")
+            elif anchor and resolved.suffix == ".html" and anchor not in pages[resolved].ids and anchor != "__search":
+                broken.append(f"{path.relative_to(built_site)}: {href} (no id '{anchor}' there)")
+    assert not broken, "\n".join(sorted(set(broken)))

@@ -163,7 +163,7 @@ def test_unknown_author_and_article_schema(tmp_path):
 
 def test_articles_are_read_newest_first_and_drafts_are_not_related(tmp_path):
     make_curriculum(tmp_path)
-    post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\ndescription: About it.\n{extra}---\n\n# {title}\n\nText.\n"
+    post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [alpha]\ndescription: About it.\n{extra}---\n\n# {title}\n\nText.\n"
     write(tmp_path, "docs/blog/posts/old.md", post.format(date="2026-01-01", extra="", title="Old"))
     write(tmp_path, "docs/blog/posts/new.md", post.format(date="2026-06-01", extra="", title="New"))
     write(tmp_path, "docs/blog/posts/wip.md", post.format(date="2026-07-01", extra="draft: true\n", title="Draft"))
@@ -179,3 +179,76 @@ def test_a_huge_file_is_refused_not_parsed(tmp_path):
     assert problems(tmp_path) == [
         "modules/alpha/first.md: the file is 5,500 KB, over the 1,000 KB limit — split it into several lessons, or move data out of it",
     ]
+
+
+CAPSTONE = """\
+---
+title: "Capstone: do it all"
+duration: 40
+serves: [do-it]
+draws_on: [first, second]
+---
+
+Do everything you learned.
+"""
+
+
+def test_a_capstone_ends_the_module_and_counts_in_its_time(tmp_path):
+    make_curriculum(tmp_path)
+    write(tmp_path, "modules/alpha/capstone.md", CAPSTONE)
+    module = load_curriculum(tmp_path).module("alpha")
+    assert module.capstone.title == "Capstone: do it all"
+    assert [o.text for o in module.capstone.objectives] == ["Do the thing."]
+    assert [page.path for page in module.pages][-1] == "modules/alpha/capstone.md"
+    assert module.duration == 20 + 20 + 40
+    assert module.neighbours(module.lessons[-1])[1] is module.capstone
+
+
+def test_a_capstone_is_cross_checked_against_the_module(tmp_path):
+    make_curriculum(tmp_path)
+    write(tmp_path, "modules/alpha/capstone.md", CAPSTONE.replace("serves: [do-it]", "serves: [do-itt]").replace("[first, second]", "[first, third]"))
+    edit(tmp_path / "modules/alpha/module.yml", "  - second\n", "  - second\n  - capstone\n")
+    assert problems(tmp_path) == [
+        "modules/alpha/capstone.md:4: serves: 'do-itt' is not an objective of module 'alpha' — did you mean 'do-it'?",
+        "modules/alpha/capstone.md:5: draws_on: 'third' is not a lesson of module 'alpha' — use one of first, second",
+        "modules/alpha/module.yml:17: lessons: capstone.md is the module's capstone, which always comes last, not a lesson — remove 'capstone' from the list",
+    ]
+
+
+def test_articles_name_the_modules_they_support(tmp_path):
+    make_curriculum(tmp_path)
+    post = "---\ndate: 2026-01-01\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [{modules}]\ndescription: About it.\n---\n\n# {title}\n"
+    write(tmp_path, "docs/blog/posts/on.md", post.format(modules="alpha", title="On"))
+    write(tmp_path, "docs/blog/posts/off.md", post.format(modules="", title="Off"))
+    curriculum = load_curriculum(tmp_path)
+    assert [a.title for a in curriculum.related_articles(curriculum.module("alpha"))] == ["On"]
+    assert [m.id for m in curriculum.supported_modules(curriculum.articles[0])] in (["alpha"], [])
+    write(tmp_path, "docs/blog/posts/typo.md", post.format(modules="alfa", title="Typo"))
+    assert problems(tmp_path) == ["docs/blog/posts/typo.md:6: modules: unknown module 'alfa' — did you mean 'alpha'?"]
+
+
+GLOSSARY = """\
+terms:
+  churn:
+    term: churn
+    definition: Customers leaving.
+    see_also: [retention]
+  retention:
+    term: retention
+    definition: Customers staying.
+"""
+
+
+def test_the_glossary_is_read_and_its_cross_references_checked(tmp_path):
+    make_curriculum(tmp_path)
+    write(tmp_path, "modules/glossary.yml", GLOSSARY)
+    glossary = load_curriculum(tmp_path).glossary
+    assert list(glossary) == ["churn", "retention"]
+    assert glossary["churn"].see_also == ("retention",)
+    write(tmp_path, "modules/glossary.yml", GLOSSARY.replace("see_also: [retention]", "see_also: [retension]").replace("definition: Customers staying.", "defintion: Customers staying."))
+    assert problems(tmp_path) == [
+        "modules/glossary.yml:6: terms.retention.definition: this required field is missing — write definition: Solving the customer's problem in their first contact.",
+        "modules/glossary.yml:8: terms.retention.defintion: unknown field — did you mean 'definition'?",
+    ]
+    write(tmp_path, "modules/glossary.yml", GLOSSARY.replace("see_also: [retention]", "see_also: [retension]"))
+    assert problems(tmp_path) == ["modules/glossary.yml:5: terms.churn.see_also: unknown term 'retension' — did you mean 'retention'?"]

@@ -16,9 +16,10 @@ from .curriculum_factory import make_curriculum, make_module, write
 def curriculum(tmp_path_factory):
     root = make_curriculum(tmp_path_factory.mktemp("course"))
     make_module(root, "beta", order=2, prerequisites="[alpha]")
-    post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [{tag}]\ndescription: {title} <b>bold</b>\n---\n\n# {title}\n"
-    write(root, "docs/blog/posts/on-testing.md", post.format(date="2026-05-01", tag="testing", title="On testing"))
-    write(root, "docs/blog/posts/elsewhere.md", post.format(date="2026-06-01", tag="other", title="Elsewhere"))
+    post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [{module}]\ndescription: {title} <b>bold</b>\n---\n\n# {title}\n"
+    write(root, "docs/blog/posts/on-testing.md", post.format(date="2026-05-01", module="alpha", title="On testing"))
+    write(root, "docs/blog/posts/elsewhere.md", post.format(date="2026-06-01", module="beta", title="Elsewhere"))
+    write(root, "modules/glossary.yml", 'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  open-question:\n    term: open question\n    definition: One that invites a story.\n')
     return load_curriculum(root)
 
 
@@ -46,7 +47,7 @@ def test_module_overview_links_prerequisites_lessons_and_related_articles(curric
     html = call(curriculum, "module_overview", "beta")
     assert '<a href="/modules/alpha/index.md">Alpha</a>' in html
     assert '<a href="/modules/beta/first.md">First lesson</a>' in html
-    assert "On testing" in html and "Elsewhere" not in html
+    assert "Elsewhere" in html and "On testing" not in html  # beta is the module "Elsewhere" supports
     with pytest.raises(MacroError) as caught:
         call(curriculum, "module_overview", "betta")
     assert caught.value.hint == "did you mean 'beta'?"
@@ -87,3 +88,20 @@ def test_curriculum_stats(curriculum):
 
 def test_minutes_reads_naturally():
     assert [minutes(m) for m in (5, 60, 95, 120)] == ["5 min", "1 h", "1 h 35 min", "2 h"]
+
+
+def test_term_links_to_the_glossary_entry_with_its_definition(curriculum):
+    link = call(curriculum, "term", "churn", page="modules/alpha/first.md")
+    assert link == '<a class="course-term" href="/glossary.md#churn" title="Customers &#34;leaving&#34; &lt;you&gt;.">churn</a>'
+    assert ">open questions</a>" in call(curriculum, "term", "open-question", "open questions")
+    with pytest.raises(MacroError, match="unknown glossary term 'chrun' — did you mean 'churn'"):
+        call(curriculum, "term", "chrun")
+    with pytest.raises(MacroError, match="link text"):
+        call(curriculum, "term", "churn", "")
+
+
+def test_glossary_lists_terms_alphabetically_with_anchors_and_see_also(curriculum):
+    html = call(curriculum, "glossary")
+    assert html.index('id="churn"') < html.index('id="open-question"')
+    assert ">Churn</dt>" in html and ">Open question</dt>" in html
+    assert '<a href="#open-question">open question</a>' in html
