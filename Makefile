@@ -2,6 +2,7 @@
 #   make site    set up .venv from the lock file, build site/ in strict mode
 #   make serve   live preview on http://127.0.0.1:8000/ (watches docs/, modules/, overrides/)
 #   make test    set up, then the whole test suite (installs Chromium for the browser tests)
+#   make check   course check: every metadata, link and content problem, without building
 #   make lock    re-resolve requirements.in into requirements.lock
 
 PYTHON  ?= python3
@@ -12,7 +13,7 @@ SITE    := site
 # The build goes to a temporary folder and replaces site/ only when it succeeded.
 NEXT    := .site.next
 
-.PHONY: site serve test lock browser clean check-python
+.PHONY: site serve test check lock browser clean check-python
 
 site: $(STAMP)
 	@rm -rf $(NEXT)
@@ -22,6 +23,9 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/course check
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

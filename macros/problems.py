@@ -29,10 +29,17 @@ class Problem:
         return f"{where}:{label}{field} {self.message}{hint}"
 
     def github(self) -> str:
-        """The same problem as a GitHub Actions annotation."""
+        """The same problem as a GitHub Actions annotation (workflow-command escaping applied)."""
         kind = "warning" if self.severity == "warning" else "error"
-        text = str(self).split(": ", 1)[1] if ": " in str(self) else str(self)
-        return f"::{kind} file={self.file},line={max(self.line, 1)}::{text}"
+        field = f"{self.field}: " if self.field else ""
+        hint = f" — {self.hint}" if self.hint else ""
+        text = _escape(f"{field}{self.message}{hint}")
+        file = _escape(self.file).replace(",", "%2C").replace(":", "%3A")
+        return f"::{kind} file={file},line={max(self.line, 1)}::{text}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 class CurriculumError(Exception):

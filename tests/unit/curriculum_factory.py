@@ -81,3 +81,84 @@ def make_curriculum(root: Path) -> Path:
     write(root, "docs/blog/.authors.yml", AUTHORS)
     make_module(root)
     return root
+
+
+# -- a whole project, as the `course` command finds it (tests/unit/test_cli.py) -------------------
+
+MKDOCS_YML = """\
+site_name: Test course
+docs_dir: docs
+nav:
+  - Home: index.md
+  - Curriculum:
+      - curriculum/index.md
+plugins:
+  - course:
+      modules_dir: modules
+      nav_section: Curriculum
+  - blog:
+      blog_dir: blog
+      categories_allowed:
+        - News
+        - Skills
+      draft_if_future_date: true
+"""
+
+BRAND_YML = """\
+extra:
+  brand:
+    short_name: Test
+    tagline: Courses for tests.
+    colors:
+      primary: "#1d5c63"
+      accent: "#a34a12"
+    fonts:
+      text: system-ui, sans-serif
+      code: ui-monospace, monospace
+    footer: A test organisation.
+"""
+
+ARTICLE_MD = """\
+---
+date: {date}
+authors: [ann]
+categories: [News]
+tags: [testing]
+modules: [alpha]
+description: An article for tests.
+{extra}---
+
+# {title}
+
+The opening.
+
+<!-- more -->
+
+The rest.
+"""
+
+GLOSSARY_YML = """\
+terms:
+  churn:
+    term: churn
+    definition: The share of customers who leave.
+"""
+
+
+def make_project(root: Path) -> Path:
+    """make_curriculum plus mkdocs.yml, brand.yml, a home page and a glossary, reviewed today."""
+    from datetime import date
+
+    make_curriculum(root)
+    module_yml = root / "modules/alpha/module.yml"
+    module_yml.write_text(module_yml.read_text().replace("reviewed: 2026-11-01", f"reviewed: {date.today().isoformat()}"))
+    write(root, "mkdocs.yml", MKDOCS_YML)
+    write(root, "brand.yml", BRAND_YML)
+    write(root, "docs/index.md", "# Home\n\n{{ catalogue() }}\n\nSee [the first lesson](modules/alpha/first.md).\n")
+    write(root, "docs/curriculum/index.md", "# Curriculum\n")
+    write(root, "modules/glossary.yml", GLOSSARY_YML)
+    return root
+
+
+def make_article(root: Path, slug: str, title: str = "An article", date: str = "2026-01-15", extra: str = "") -> Path:
+    return write(root, f"docs/blog/posts/{slug}.md", ARTICLE_MD.format(date=date, title=title, extra=extra))

@@ -1,0 +1,281 @@
+"""The `course` command: wiring only.
+
+    course check [--format text|github] [--review-age DAYS]
+    course new module SLUG | new lesson MODULE SLUG | new article "TITLE"
+    course list [--articles]
+    course stats
+
+The work is done in checks.py (finding problems), scaffold.py (writing new files) and the
+curriculum model; this file turns options into calls and results into lines and exit codes:
+0 all is well (warnings allowed), 1 problems or a file that already exists, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import checks, scaffold
+from .load import load_curriculum
+from .model import Curriculum
+from .problems import CurriculumError, Problem
+from .render import minutes, plural
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Project:
+    """The project the command works on: found from the current folder upward, or --root."""
+
+    def __init__(self, root: Path | None):
+        self._root = root
+        self._layout: checks.Layout | None = None
+        self.config_problems: list[Problem] = []
+
+    @property
+    def layout(self) -> checks.Layout:
+        if self._layout is None:
+            root = self._root or checks.find_root(Path.cwd())
+            if root is None:
+                raise click.UsageError(f"no {checks.CONFIG_FILE} in {Path.cwd()} or any folder above it — run course inside the project, or give --root PATH")
+            self._layout, self.config_problems = checks.read_layout(root)
+        return self._layout
+
+    def curriculum(self) -> Curriculum:
+        """The loaded curriculum; on problems, prints them and exits 1 (never a traceback)."""
+        layout = self.layout
+        try:
+            return load_curriculum(layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir)
+        except CurriculumError as error:
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            click.echo(f"{_count_problems(error.problems)} — run `course check` for the whole list.", err=True)
+            raise SystemExit(1) from None
+
+
+def _project(ctx: click.Context) -> Project:
+    return ctx.find_object(Project)
+
+
+@click.group(context_settings=CONTEXT)
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), help="The project folder (default: the nearest folder with mkdocs.yml, from here upward).")
+@click.pass_context
+def course(ctx: click.Context, root: Path | None) -> None:
+    """Write and check the course: modules, lessons and articles, without building the site.
+
+    \b
+    Example:
+      course check
+    """
+    ctx.obj = Project(root.resolve() if root else None)
+
+
+# -- check ----------------------------------------------------------------------------------------
+
+
+def _count_problems(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    return f"{plural(len(problems), 'problem')} ({plural(errors, 'error')}, {plural(warnings, 'warning')})"
+
+
+@course.command(context_settings=CONTEXT, short_help="Report every problem, without building the site.")
+@click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True, help="text: file:line: field: what is wrong — how to fix it. github: GitHub Actions annotations.")
+@click.option("--review-age", type=click.IntRange(min=0), metavar="DAYS", help=f"Warn about modules reviewed more than DAYS ago (default: review_age in the course plugin's settings, else {checks.DEFAULT_REVIEW_AGE}).")
+@click.pass_context
+def check(ctx: click.Context, output: str, review_age: int | None) -> None:
+    """Check every module, lesson, article and page, and report every problem at once.
+
+    Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.
+
+    \b
+    Example:
+      course check --format github --review-age 180
+    """
+    project = _project(ctx)
+    layout = project.layout
+    report = checks.check_project(layout, review_age=review_age)
+    problems = sorted(set(project.config_problems + report.problems))
+    for problem in problems:
+        click.echo(problem.github() if output == "github" else str(problem))
+    if problems:
+        click.echo(_count_problems(problems))
+    else:
+        curriculum = report.curriculum
+        click.echo(f"No problems found in {plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {plural(len(curriculum.articles), 'article')}.")
+    ctx.exit(1 if any(p.severity == "error" for p in problems) else 0)
+
+
+# -- new ------------------------------------------------------------------------------------------
+
+
+@course.group(context_settings=CONTEXT, short_help="Start a module, lesson or article from a template.")
+def new() -> None:
+    """Start a module, a lesson or an article from a template (never overwrites a file).
+
+    \b
+    Example:
+      course new lesson questioning-skills asking-follow-ups
+    """
+
+
+def _scaffold(ctx: click.Context, make) -> None:
+    try:
+        result = make()
+    except scaffold.ScaffoldError as error:
+        if error.usage:
+            raise click.BadParameter(error.message, ctx=ctx, param_hint=f"'{error.param}'" if error.param else None) from None
+        click.echo(error.message, err=True)
+        ctx.exit(1)
+    for path in result.created:
+        click.echo(f"Created {path}")
+    for path in result.updated:
+        click.echo(f"Updated {path}")
+    for note in result.notes:
+        click.echo(f"Note: {note}")
+    click.echo("Next: replace every placeholder that starts with TODO, then run `course check`.")
+
+
+@new.command("module", context_settings=CONTEXT, short_help="Create modules/SLUG/: module.yml, a lesson, a capstone.")
+@click.argument("slug")
+@click.option("--title", help="The module's title (default: a TODO placeholder).")
+@click.option("--author", metavar="ID", help="An author id from docs/blog/.authors.yml (default: the first one).")
+@click.option("--lesson", metavar="SLUG", default=scaffold.FIRST_LESSON, show_default=True, help="The id of the first lesson.")
+@click.pass_context
+def new_module(ctx: click.Context, slug: str, title: str | None, author: str | None, lesson: str) -> None:
+    """Create modules/SLUG/ with module.yml, a first lesson and a capstone.
+
+    \b
+    Example:
+      course new module handling-feedback --title "Handling feedback"
+    """
+    layout = _project(ctx).layout
+    _scaffold(ctx, lambda: scaffold.new_module(layout, slug, title=title, author=author, lesson=lesson))
+
+
+@new.command("lesson", context_settings=CONTEXT, short_help="Create a lesson and list it in module.yml.")
+@click.argument("module")
+@click.argument("slug")
+@click.option("--title", help="The lesson's title (default: a TODO placeholder).")
+@click.pass_context
+def new_lesson(ctx: click.Context, module: str, slug: str, title: str | None) -> None:
+    """Create modules/MODULE/SLUG.md and add SLUG to the end of lessons: in its module.yml.
+
+    \b
+    Example:
+      course new lesson questioning-skills asking-follow-ups --title "Asking good follow-up questions"
+    """
+    layout = _project(ctx).layout
+    _scaffold(ctx, lambda: scaffold.new_lesson(layout, module, slug, title=title))
+
+
+@new.command("article", context_settings=CONTEXT, short_help="Create a draft article dated today.")
+@click.argument("title")
+@click.option("--author", metavar="ID", help="An author id from docs/blog/.authors.yml (default: the first one).")
+@click.pass_context
+def new_article(ctx: click.Context, title: str, author: str | None) -> None:
+    """Create a draft article, docs/blog/posts/<title-as-a-file-name>.md, dated today.
+
+    \b
+    Example:
+      course new article "Why feedback matters"
+    """
+    layout = _project(ctx).layout
+    _scaffold(ctx, lambda: scaffold.new_article(layout, title, author=author))
+
+
+# -- list and stats -------------------------------------------------------------------------------
+
+
+def _table(rows: list[tuple], right: set[int] = frozenset()) -> list[str]:
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [str(cell).rjust(widths[i]) if i in right else str(cell).ljust(widths[i]) for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _short(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@course.command("list", context_settings=CONTEXT, short_help="Modules and lessons: time, review date, status.")
+@click.option("--articles", is_flag=True, help="List the articles too.")
+@click.option("--review-age", type=click.IntRange(min=0), metavar="DAYS", help="When a review is due (as for course check).")
+@click.pass_context
+def list_(ctx: click.Context, articles: bool, review_age: int | None) -> None:
+    """A table of the modules and their lessons: id, title, minutes, reviewed date and status.
+
+    Status: ok, review due (reviewed more than DAYS ago) or draft (placeholders left in).
+
+    \b
+    Example:
+      course list --articles
+    """
+    project = _project(ctx)
+    layout = project.layout
+    curriculum = project.curriculum()
+    age = checks.effective_review_age(layout, review_age)
+    today = date.today()
+    rows: list[tuple] = [("ID", "TITLE", "MIN", "LESSONS", "REVIEWED", "STATUS")]
+    for module in curriculum.modules:
+        status = checks.module_status(layout, module.id, age, today)
+        rows.append((module.id, _short(module.title), module.duration, len(module.lessons), module.reviewed.isoformat(), status))
+        for page in module.pages:
+            draft = checks.placeholders(layout, layout.root / page.source)
+            rows.append((f"  {page.slug}", _short(page.title), page.duration, "", "", "draft" if draft else ""))
+    for line in _table(rows, right={2, 3}):
+        click.echo(line)
+    click.echo(f"{plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {minutes(curriculum.duration)} in all.")
+    if articles:
+        click.echo()
+        rows = [("ARTICLE", "TITLE", "DATE", "STATUS")]
+        for article in curriculum.articles:
+            status = "draft" if article.draft else "scheduled" if layout.future_drafts and article.date > today else "published"
+            rows.append((article.slug, _short(article.title), article.date.isoformat(), status))
+        if len(rows) > 1:
+            for line in _table(rows):
+                click.echo(line)
+        else:
+            click.echo("No articles.")
+
+
+@course.command(context_settings=CONTEXT, short_help="Counts, words and total learning time.")
+@click.pass_context
+def stats(ctx: click.Context) -> None:
+    """Counts and sizes: modules, lessons, capstones, articles, glossary terms, words, learning time.
+
+    \b
+    Example:
+      course stats
+    """
+    project = _project(ctx)
+    layout = project.layout
+    curriculum = project.curriculum()
+    capstones = [m.capstone for m in curriculum.modules if m.capstone]
+    drafts = len(curriculum.articles) - len(curriculum.published_articles())
+    lesson_words = sum(checks.word_count(lesson.body) for _, lesson in curriculum.lessons())
+    capstone_words = sum(checks.word_count(c.body) for c in capstones)
+    article_words = checks.article_words(layout, curriculum)
+    rows = [
+        ("Modules", f"{len(curriculum.modules)}"),
+        ("Lessons", f"{curriculum.lesson_count}"),
+        ("Capstones", f"{len(capstones)}"),
+        ("Articles", f"{len(curriculum.articles)} ({len(curriculum.published_articles())} published, {plural(drafts, 'draft')})"),
+        ("Glossary terms", f"{len(curriculum.glossary)}"),
+        ("Words", f"{lesson_words + capstone_words + article_words:,} (lessons {lesson_words:,}, capstones {capstone_words:,}, articles {article_words:,})"),
+        ("Learning time", f"{minutes(curriculum.duration)} ({curriculum.duration / 60:.1f} hours)"),
+    ]
+    for line in _table(rows):
+        click.echo(line)
+
+
+def main() -> None:
+    course(prog_name="course")
+
+
+if __name__ == "__main__":
+    main()
