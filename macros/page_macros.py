@@ -132,6 +132,28 @@ def curriculum_stats(ctx: PageContext) -> Markup:
 GLOSSARY_PAGE = "glossary.md"
 
 
+def metadata_reference(ctx: PageContext, kind: str) -> Markup:
+    """Every field of one kind of metadata, from the schema the build validates against, so the
+    guide cannot drift from it: `metadata_reference("lesson")`.
+
+    Kinds: module, lesson, capstone, article, glossary.
+    """
+    from . import schema  # the schema is only needed on the guide's page
+
+    if kind not in schema.SCHEMAS:
+        kinds = list(schema.SCHEMAS)
+        raise MacroError(f"no metadata called '{kind}'", did_you_mean(kind, kinds) or "use one of " + ", ".join(kinds))
+    rules = schema.SCHEMAS[kind]
+    if kind == "glossary":
+        rules = schema.TERM
+    required = set(rules.get("required", ()))
+    fields = [
+        {"name": name, "required": name in required, "description": rule.get("description", ""), "example": schema.example_yaml(name, rule)}
+        for name, rule in rules["properties"].items()
+    ]
+    return ctx.render("metadata-reference.html", fields=fields)
+
+
 def term(ctx: PageContext, term_id: str, text: str | None = None) -> Markup:
     """A link to a glossary term, its definition as a tooltip: `term("churn")`.
 
@@ -159,5 +181,5 @@ def glossary(ctx: PageContext) -> Markup:
 
 MACROS = {
     func.__name__: func
-    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats, term, glossary)
+    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats, term, glossary, metadata_reference)
 }

@@ -1,11 +1,12 @@
 """The MkDocs side of the course: wiring only.
 
     on_config        load and validate the curriculum and the brand once; add modules to the nav
-    on_files         add every module overview and lesson from modules/ as a page (File.generated)
+    on_files         add every module overview, lesson and capstone from modules/ as a page
     on_page_markdown pick the module or lesson template
     on_page_content  put the lesson header/footer and the module overview around the page's HTML
                      (in the content, so search indexes objectives and takeaways)
-    on_post_build    fail the build if any macro call went wrong
+    on_page_context  give templates the page's module, lesson or article (for schema.org data)
+    on_post_build    write robots.txt; fail the build if any macro call went wrong
 
 The curriculum model, the fragments and the macros know nothing of MkDocs; this file is the
 adapter a move to another builder would replace.
@@ -15,8 +16,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -25,6 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from . import brand
 from .config import CourseConfig
+from .discovery import robots_txt
 from .load import INTRO_FILE, load_curriculum
 from .model import Curriculum
 from .page_macros import PageContext
@@ -88,9 +91,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return brand.check(config.extra.get("brand"), name, line)
 
     def _add_modules_to_nav(self, config) -> None:
-        """Append a section per module (overview, then lessons in order) to the curriculum section."""
+        """Append a section per module (overview, then lessons in order) to the curriculum section.
+
+        Titles are escaped: MkDocs and Material treat nav and page titles as HTML.
+        """
         sections = [
-            {module.title: [module.path, *({page.title: page.path} for page in module.pages)]}
+            {escape(module.title): [module.path, *({escape(page.title): page.path} for page in module.pages)]}
             for module in self.curriculum.modules
         ]
         for entry in config.nav or []:
@@ -107,13 +113,24 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for module in self.curriculum.modules:
             intro = self.root / self.config.modules_dir / module.id / INTRO_FILE
             if intro.is_file():
-                files.append(File.generated(config, module.path, abs_src_path=str(intro)))
+                files.append(self._mounted(config, module.path, intro))
             else:
                 files.append(File.generated(config, module.path, content=""))
             for page in module.pages:
-                files.append(File.generated(config, page.path, abs_src_path=str(self.root / page.source)))
+                files.append(self._mounted(config, page.path, self.root / page.source))
         self.files = files
         return files
+
+    @staticmethod
+    def _mounted(config, src_uri: str, source: Path) -> File:
+        """A real file from modules/, shown at src_uri in the docs tree.
+
+        Not File.generated: other plugins treat generated files as having no history (the git
+        dates would be the build's), and these are ordinary files under version control.
+        """
+        file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        file.abs_src_path = str(source)
+        return file
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -136,7 +153,25 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             page.meta["template"] = "lesson.html" if lesson else "module.html"
             page.meta.setdefault("title", lesson.title if lesson else module.title)
             page.meta.setdefault("description", lesson.description if lesson else module.summary)
+            page.edit_url = self._edit_url(config, lesson.source if lesson else module.source)
+        if found or self.curriculum.find_article(page.file.src_uri):
+            # Front matter is plain text, but Material writes meta title and description into the
+            # page as they are (<title>, <meta name="description">): escape them once, here.
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
         return markdown
+
+    def _edit_url(self, config, source: str) -> str | None:
+        """Where to edit a curriculum page: its file under modules/, not a path inside docs/.
+
+        edit_uri points into docs/ (edit/main/docs/); the repository root is that minus docs/.
+        """
+        if not config.repo_url or not config.edit_uri:
+            return None
+        docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix() + "/"
+        base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
+        return (base[: -len(docs)] if base.endswith("/" + docs) else base) + source
 
     def on_page_content(self, html, *, page, config, files):
         # Checklists (`- [ ] ...`) are printed tick boxes, never ticked on screen: pymdownx.tasklist
@@ -176,7 +211,28 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_context(self, context, *, page, config, nav):
         found = self.curriculum.find_page(page.file.src_uri)
         context["course"] = {"module": found[0], "lesson": found[1]} if found else {}
+        if page.file.generated_by:
+            # An overview with no index.md has no file, so no history: the git plugin would show
+            # the build's date as "last update". Show none rather than a wrong one.
+            for key in [k for k in page.meta if k.startswith("git_")]:
+                del page.meta[key]
+        if found and found[1] is None:
+            context["course"]["prerequisites"] = self.curriculum.prerequisites_of(found[0])
+        article = self.curriculum.find_article(page.file.src_uri)
+        if article:
+            authors = self.curriculum.authors
+            context["course"] = {"article": article, "authors": [authors[a] for a in article.authors if a in authors]}
+        context["course"]["absolute_url"] = lambda path: self.absolute_url(path, page, config)
         return context
+
+    def absolute_url(self, path: str, page, config) -> str:
+        """A docs-relative source path as a full URL under site_url (relative to `page` without one)."""
+        target = self.files.get_file_from_path(path)
+        if target is None:
+            raise PluginError(f"no page at {path}")
+        if not config.site_url:
+            return get_relative_url(target.url, page.url)
+        return urljoin(config.site_url if config.site_url.endswith("/") else config.site_url + "/", target.url)
 
     # -- errors --------------------------------------------------------------------------------
 
@@ -187,6 +243,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     @event_priority(-100)
     def on_post_build(self, *, config):
+        # Made at build time, not kept in docs/: the Sitemap line needs this fork's site_url.
+        # A robots.txt of the project's own in docs/ wins.
+        if self.files is None or self.files.get_file_from_path("robots.txt") is None:
+            Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
         if self.macro_problems and not self.serving:
             count = len(self.macro_problems)
             raise PluginError(f"{count} macro problem{'s' if count > 1 else ''} (listed above); the build failed.")

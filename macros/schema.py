@@ -127,7 +127,7 @@ LESSON = {
         "tags": _words("Topics, for search and the tag index.", ["questioning"]),
         "serves": _ids("Ids of the module objectives this lesson serves.", ["diagnose"]),
         "exercises": {"type": "array", "items": EXERCISE, "description": "The exercises in the lesson's body and what they practise.", "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"]}]]},
-        "knowledge_check": {"type": "array", "items": QUESTION, "description": "Questions shown after the lesson, each option with its explanation.", "examples": [[{"question": "...", "options": []}]]},
+        "knowledge_check": {"type": "array", "items": QUESTION, "description": "Questions shown after the lesson: each has a question, the objectives it assesses and two to six options; each option has an answer and a why (the feedback), and exactly one has correct: true.", "examples": [[{"question": "...", "options": []}]]},
         "description": _text("A one-line description for search engines (defaults to the first objective).", "Tell open, closed and probing questions apart."),
         "render_macros": {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]},
     },
@@ -193,7 +193,7 @@ ARTICLE = {
                 {"type": "string", "format": "date"},
                 {"type": "object", "properties": {"created": {"type": "string", "format": "date"}, "updated": {"type": "string", "format": "date"}}, "required": ["created"], "additionalProperties": False},
             ],
-            "description": "Publication date (YYYY-MM-DD).",
+            "description": "Publication date (YYYY-MM-DD). A future date keeps the article out of the site until then.",
             "examples": ["2026-10-06"],
         },
         "title": _text("The title, when the body does not start with '# Title'.", "Why training does not stick", 150),
@@ -255,6 +255,20 @@ def _example(schema: dict, name: str) -> str:
     else:
         return ""
     return f"write {name}: {shown}"
+
+
+def example_yaml(name: str, schema: dict) -> str:
+    """The field's first example as one line of YAML, for the author guide ('' when it has none)."""
+    examples = schema.get("examples")
+    if not examples or examples[0] in ("...", [], {}):
+        return ""
+    value = examples[0]
+    if schema.get("format") == "date" or name == "date":
+        return f"{name}: {value}"  # YAML reads an unquoted date; the loader keeps it as text
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return ""  # a nested block: the guide's worked example shows it
+    text = yaml.safe_dump({name: value}, default_flow_style=True, allow_unicode=True, width=1000).strip()
+    return text[1:-1] if text.startswith("{") else text
 
 
 def _explain(error: jsonschema.ValidationError, data: Any, file: str) -> Iterator[Problem]:

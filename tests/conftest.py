@@ -42,6 +42,21 @@ def build(project: Path, site_dir: Path, *, tool: str = "mkdocs", strict: bool =
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
+PROJECT_FILES = ["mkdocs.yml", "brand.yml", "docs", "modules", "overrides", "macros", "Makefile", "requirements.lock", "pyproject.toml"]
+
+
+def copy_project(copy: Path) -> Path:
+    """A copy of this project (what a build reads, no .git) to change in a test."""
+    copy.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    return copy
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site") / "site"

@@ -9,23 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build
-
-PROJECT_FILES = ["mkdocs.yml", "brand.yml", "docs", "modules", "overrides", "macros", "Makefile", "requirements.lock", "pyproject.toml"]
-
+from tests.conftest import ROOT, build, copy_project
 
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of this project to break."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def replace(path: Path, old: str, new: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+from datetime import datetime, timezone
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -203,7 +205,7 @@ def test_brand_values_reach_every_page(built_site):
 
 def test_structured_data_for_modules_and_lessons(built_site):
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built_site, MODULE), re.S).group(1))
-    assert data["@type"] == "Course" and data["name"] == "Questioning skills" and len(data["hasPart"]) == 5
+    assert data["@type"] == "Course" and data["name"] == "Questioning skills" and len(data["hasPart"]) == 6  # five lessons and the capstone
     lesson = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built_site, f"{MODULE}/things-and-people"), re.S).group(1))
     assert lesson["@type"] == "LearningResource" and lesson["timeRequired"].startswith("PT")
 
@@ -250,3 +252,53 @@ def test_every_internal_link_and_anchor_resolves(built_site):
             elif anchor and resolved.suffix == ".html" and anchor not in pages[resolved].ids and anchor != "__search":
                 broken.append(f"{path.relative_to(built_site)}: {href} (no id '{anchor}' there)")
     assert not broken, "\n".join(sorted(set(broken)))
+
+
+def test_every_page_links_to_its_own_file_for_editing(built_site):
+    """Curriculum pages link to their file under modules/, not to a path inside docs/."""
+    brand = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))
+    base = brand["repo_url"].rstrip("/") + "/edit/main/"
+    curriculum = load_curriculum(ROOT)
+    expected = {f"modules/{module.id}/{page.slug}": page.source for module in curriculum.modules for page in module.pages}
+    expected.update({f"modules/{module.id}": module.source for module in curriculum.modules})
+    expected.update({f"blog/{article.slug}": article.source for article in curriculum.published_articles()})
+    expected["about"] = "docs/about.md"
+    for url, source in expected.items():
+        links = re.findall(r'<a href="([^"]+)" title="Edit this page"', html(built_site, url))
+        assert links == [base + source], f"{url}: {links}"
+        assert (ROOT / source).is_file(), source
+    # The header's repository link is a plain link: Material's "source" component would call api.github.com.
+    assert 'data-md-component="source"' not in html(built_site, "")
+
+
+def _last_commit(path: str) -> int | None:
+    found = subprocess.run(["git", "log", "-1", "--format=%at", "--", path], cwd=ROOT, capture_output=True, text=True)
+    return int(found.stdout) if found.returncode == 0 and found.stdout.strip() else None
+
+
+def test_last_update_comes_from_the_history_of_each_file(built_site):
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the build falls back to its own date, which is what it should do")
+    checked = 0
+    for url, source in [(f"{MODULE}/things-and-people", f"{MODULE}/things-and-people.md"), ("about", "docs/about.md"), ("blog/missing-the-real-training-need", "docs/blog/posts/missing-the-real-training-need.md")]:
+        committed = _last_commit(source)
+        if committed is None:
+            continue  # a file added since the last commit has no history yet
+        shown = re.search(r'class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" title="([^"]+)"', html(built_site, url))
+        assert shown, f"{url}: no last-update date"
+        when = datetime.strptime(shown.group(1), "%B %d, %Y %H:%M:%S %Z").replace(tzinfo=timezone.utc)
+        assert int(when.timestamp()) == committed, f"{url}: shows {shown.group(1)}, but {source} was last committed at {committed}"
+        checked += 1
+    assert checked, "none of the files has a commit yet"
+
+
+def test_the_guide_lists_every_metadata_field_from_the_schema(built_site):
+    from macros import schema
+
+    guide = html(built_site, "authoring")
+    tables = re.findall(r'<table class="course-reference">.*?</table>', guide, re.DOTALL)
+    assert len(tables) == len(schema.SCHEMAS)
+    for kind, table in zip(["module", "lesson", "capstone", "glossary", "article"], tables):
+        rules = schema.TERM if kind == "glossary" else schema.SCHEMAS[kind]
+        listed = re.findall(r"<tr><td><code>([a-z_]+)</code></td><td>(yes|no)</td>", table)
+        assert listed == [(name, "yes" if name in rules.get("required", ()) else "no") for name in rules["properties"]], kind

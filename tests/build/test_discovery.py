@@ -1,0 +1,240 @@
+"""Sharing and discovery, checked in the built HTML: sitemap, canonical URLs, Open Graph and
+Twitter cards, robots.txt and schema.org data (Course for modules, BlogPosting for articles).
+
+Expected values come from brand.yml and the curriculum, never from literals, so the tests hold
+for a fork; copies of the project check another domain, no site_url, and hostile titles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.discovery import robots_txt
+from macros.load import load_curriculum
+from tests.conftest import ROOT, build, copy_project
+
+BRAND = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))
+SITE_URL = BRAND["site_url"]
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+HOSTILE = 'Say "no" <script>alert(1)</script> & mean it'
+
+
+class _Head(HTMLParser):
+    """Canonical links, meta tags (by property or name), JSON-LD blocks and the <title> of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.canonical: list[str] = []
+        self.meta: dict[str, list[str]] = {}
+        self.json_ld: list[dict] = []
+        self.title = ""
+        self._in: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical.append(attrs.get("href"))
+        elif tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.meta.setdefault(attrs.get("property") or attrs.get("name"), []).append(attrs.get("content"))
+        elif tag == "script" and attrs.get("type") == "application/ld+json" or tag == "title":
+            self._in, self._text = tag, ""
+
+    def handle_data(self, data):
+        if self._in:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag == self._in == "script":
+            self.json_ld.append(json.loads(self._text))
+        elif tag == self._in == "title" and not self.title:
+            self.title = self._text.strip()
+        if tag == self._in:
+            self._in = None
+
+    def one(self, key: str) -> str:
+        values = self.meta.get(key, [])
+        assert len(values) == 1, f"{key}: {values}"
+        return values[0]
+
+    def data(self, kind: str) -> dict:
+        found = [d for d in self.json_ld if d.get("@type") == kind]
+        assert len(found) == 1, f"{kind}: {self.json_ld}"
+        return found[0]
+
+
+def head(path: Path) -> _Head:
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_file(site: Path, url: str, site_url: str = SITE_URL) -> Path:
+    """The built file an absolute URL of the site stands for."""
+    assert url.startswith(site_url), url
+    return site / url[len(site_url) :] / "index.html"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).as_posix() != "404.html")
+
+
+def url_of(site: Path, page: Path, site_url: str = SITE_URL) -> str:
+    folder = page.parent.relative_to(site).as_posix()
+    return site_url + ("" if folder == "." else folder + "/")
+
+
+@pytest.fixture(scope="module")
+def curriculum():
+    return load_curriculum(ROOT)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_sitemap_lists_every_module_lesson_capstone_and_article(built_site, curriculum):
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    listed = [loc.text.strip() for loc in root.iterfind("s:url/s:loc", SITEMAP_NS)]
+    assert len(listed) == len(set(listed))
+    expected = []
+    for module in curriculum.modules:
+        expected.append(f"{SITE_URL}modules/{module.id}/")
+        expected += [f"{SITE_URL}modules/{module.id}/{page.slug}/" for page in module.pages]
+    expected += [f"{SITE_URL}blog/{article.slug}/" for article in curriculum.published_articles()]
+    assert [url for url in expected if url not in listed] == []
+    assert [url for url in listed if not page_file(built_site, url).is_file()] == []
+
+
+def test_robots_txt_allows_all_and_names_the_sitemap(built_site):
+    lines = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["User-agent: *", "Allow: /"]
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+
+
+def test_robots_txt_without_a_site_url_has_no_sitemap_line():
+    assert robots_txt("") == "User-agent: *\nAllow: /\n"
+    assert robots_txt("https://learn.example.com/courses").endswith("Sitemap: https://learn.example.com/courses/sitemap.xml\n")
+
+
+def test_every_page_has_one_canonical_url_and_a_sharing_card(built_site, curriculum):
+    articles = {f"{SITE_URL}blog/{a.slug}/" for a in curriculum.published_articles()}
+    problems = []
+    for page in html_pages(built_site):
+        name, tags, url = page.relative_to(built_site).as_posix(), head(page), url_of(built_site, page)
+        if tags.canonical != [url]:
+            problems.append(f"{name}: canonical {tags.canonical}, expected [{url}]")
+        for key in ("og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card", "twitter:title"):
+            if len(tags.meta.get(key, [])) != 1 or not tags.meta[key][0]:
+                problems.append(f"{name}: {key} {tags.meta.get(key)}")
+        if tags.meta.get("og:url") != [url]:
+            problems.append(f"{name}: og:url {tags.meta.get('og:url')} is not the canonical URL")
+        kind = "article" if url in articles else "website"
+        if tags.meta.get("og:type") != [kind]:
+            problems.append(f"{name}: og:type {tags.meta.get('og:type')}, expected {kind}")
+        if tags.meta.get("og:site_name") != [BRAND["site_name"]]:
+            problems.append(f"{name}: og:site_name {tags.meta.get('og:site_name')}")
+    assert problems == []
+
+
+def test_sharing_cards_carry_the_page_title_and_description(built_site, curriculum):
+    module = curriculum.modules[0]
+    lesson = head(built_site / "modules" / module.id / module.lessons[0].slug / "index.html")
+    assert lesson.one("og:title") == lesson.one("twitter:title") == module.lessons[0].title
+    assert lesson.one("og:description") == lesson.one("twitter:description") == lesson.one("description")
+    assert lesson.one("twitter:card") == "summary"  # no social image in brand.yml: no og:image either
+    assert "og:image" not in lesson.meta and "twitter:image" not in lesson.meta
+    home = head(built_site / "index.html")
+    assert home.one("og:title") == BRAND["site_name"]
+
+
+def test_module_pages_describe_the_course_and_all_its_lessons(built_site, curriculum):
+    for module in curriculum.modules:
+        tags = head(built_site / "modules" / module.id / "index.html")
+        course = tags.data("Course")
+        assert course["name"] == module.title and course["url"] == tags.canonical[0]
+        assert course["provider"] == {"@type": "Organization", "name": BRAND["site_name"], "url": SITE_URL}
+        assert course["teaches"] == [objective.text for objective in module.objectives]
+        assert course["educationalLevel"] == module.level
+        assert course.get("coursePrerequisites", []) == [p.title for p in curriculum.prerequisites_of(module)]
+        parts = course["hasPart"]
+        assert [part["name"] for part in parts] == [lesson.title for lesson in module.pages]
+        for part, lesson in zip(parts, module.pages):
+            assert part["@type"] == "LearningResource" and part["timeRequired"] == f"PT{lesson.duration}M"
+            assert part["url"] == f"{SITE_URL}modules/{module.id}/{lesson.slug}/"
+            assert page_file(built_site, part["url"]).is_file()
+
+
+def test_articles_are_blog_postings(built_site, curriculum):
+    for article in curriculum.published_articles():
+        tags = head(built_site / "blog" / article.slug / "index.html")
+        posting = tags.data("BlogPosting")
+        assert posting["headline"] == article.title
+        assert posting["description"] == article.description
+        assert posting["datePublished"] == article.date.isoformat()
+        assert [a["name"] for a in posting["author"]] == [curriculum.authors[a].name for a in article.authors]
+        assert posting["url"] == posting["mainEntityOfPage"]["@id"] == tags.canonical[0]
+        assert posting["publisher"]["name"] == BRAND["site_name"]
+        assert posting["keywords"] == list(article.tags) and posting["articleSection"] == list(article.categories)
+        assert tags.one("og:type") == "article" and tags.one("article:published_time") == article.date.isoformat()
+
+
+def test_titles_and_descriptions_are_escaped_everywhere(project, tmp_path):
+    lesson = project / "modules/questioning-skills/things-and-people.md"
+    title = re.search(r"^title: (.*)$", lesson.read_text(), re.M).group(0)
+    replace(lesson, title, "title: '" + HOSTILE + "'")
+    post = project / "docs/blog/posts/asking-better-questions.md"
+    description = re.search(r"^description: (.*)$", post.read_text(), re.M).group(0)
+    replace(post, description, "description: '" + HOSTILE + "'")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    raw = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if "<script>alert(1)" in p.read_text(encoding="utf-8")]
+    assert raw == []  # in the nav of every module page, the <title>, the heading, the tags page...
+
+    page = site / "modules/questioning-skills/things-and-people/index.html"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.read_text(encoding="utf-8")
+    tags = head(page)
+    assert tags.title.startswith(HOSTILE + " - ")
+    assert tags.one("og:title") == tags.one("twitter:title") == HOSTILE
+    assert tags.data("LearningResource")["name"] == HOSTILE
+    course = head(site / "modules/questioning-skills/index.html").data("Course")
+    assert HOSTILE in [part["name"] for part in course["hasPart"]]
+
+    article = head(site / "blog/asking-better-questions/index.html")
+    assert article.one("description") == article.one("og:description") == article.one("twitter:description") == HOSTILE
+    assert article.data("BlogPosting")["description"] == HOSTILE
+
+
+@pytest.mark.parametrize("site_url", ["https://learn.example.com/", ""], ids=["custom-domain", "no-site-url"])
+def test_urls_follow_the_forks_site_url(project, tmp_path, site_url):
+    replace(project / "brand.yml", f"site_url: {SITE_URL}", f"site_url: '{site_url}'")
+    site = tmp_path / "site"
+    result = build(project, site, strict=bool(site_url))  # without a site_url the feeds warn
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "robots.txt").read_text(encoding="utf-8") == robots_txt(site_url)
+    module = load_curriculum(project).modules[0]
+    tags = head(site / "modules" / module.id / "index.html")
+    parts = tags.data("Course")["hasPart"]
+    if site_url:
+        assert tags.canonical == tags.meta["og:url"] == [f"{site_url}modules/{module.id}/"]
+        assert [part["url"] for part in parts] == [f"{site_url}modules/{module.id}/{lesson.slug}/" for lesson in module.pages]
+        assert SITE_URL not in "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    else:  # no canonical URL to give: links stay relative to the page
+        assert tags.canonical == [] and "og:url" not in tags.meta
+        assert [part["url"] for part in parts] == [f"{lesson.slug}/" for lesson in module.pages]
