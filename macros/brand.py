@@ -8,11 +8,15 @@ an organisation sets two colours and gets both palettes.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from .problems import Problem
+from .source import SourceError, line_of, read_yaml
+
+BRAND_FILE = "brand.yml"
 
 HEX = r"^#[0-9a-fA-F]{6}$"
 FONT_STACK = r"^[A-Za-z0-9 ,'\"-]+$"  # names and commas only: it goes into CSS
@@ -103,6 +107,22 @@ def check(brand: Any, file: str, line: int = 1) -> list[Problem]:
             Problem(file, line, "extra.brand.colors.primary", f"{primary} has a contrast of {ratio:.1f}:1 with white; WCAG AA needs {AA}:1", "choose a darker colour (check it at any contrast checker)")
         )
     return problems
+
+
+def check_project(root: Path, fallback: Any = None) -> list[Problem]:
+    """The brand block where a fork writes it: brand.yml (which mkdocs.yml inherits), at its line.
+
+    Without brand.yml the block is in mkdocs.yml; the caller passes it as `fallback`.
+    """
+    brand_file = Path(root) / BRAND_FILE
+    if not brand_file.is_file():
+        return check(fallback, "mkdocs.yml")
+    try:
+        data = read_yaml(brand_file)
+    except SourceError as error:
+        return [Problem(BRAND_FILE, error.line, "", error.message, error.hint)]
+    extra = data.get("extra") if isinstance(data, dict) else None
+    return check(extra.get("brand") if isinstance(extra, dict) else None, BRAND_FILE, line_of(data, ("extra", "brand")) or 1)
 
 
 def css_colors(brand: dict) -> dict[str, str]:

@@ -47,7 +47,6 @@ from .source import MarkdownSource, SourceError, flatten_lines, line_of, parse_y
 from .templating import FENCE, INLINE_CODE, MacroError, check_call
 
 CONFIG_FILE = "mkdocs.yml"
-BRAND_FILE = "brand.yml"
 DEFAULT_REVIEW_AGE = 365  # days
 SITE_MODULES = "modules"  # where the plugin mounts the modules folder in the site (model.py's paths)
 
@@ -664,20 +663,13 @@ def module_status(layout: Layout, module_id: str, review_age: int, today: date) 
 
 def brand_problems(layout: Layout) -> list[Problem]:
     """The brand block, checked as the plugin checks it (brand.yml, else mkdocs.yml)."""
-    brand_file = layout.root / BRAND_FILE
-    if brand_file.is_file():
-        try:
-            data = parse_yaml(read_text(brand_file))
-        except SourceError as error:
-            return [Problem(BRAND_FILE, error.line, "", error.message, error.hint)]
-        name, line = BRAND_FILE, line_of(data, ("extra", "brand")) or 1
-    else:
-        data, problems = _load_config(layout.root / CONFIG_FILE)
-        if problems:
-            return []  # read_layout reports them
-        name, line = CONFIG_FILE, 1
+    if (layout.root / brand.BRAND_FILE).is_file():
+        return brand.check_project(layout.root)
+    data, problems = _load_config(layout.root / CONFIG_FILE)
+    if problems:
+        return []  # read_layout reports them
     extra = data.get("extra") if isinstance(data, dict) else None
-    return brand.check(extra.get("brand") if isinstance(extra, dict) else None, name, line)
+    return brand.check_project(layout.root, extra.get("brand") if isinstance(extra, dict) else None)
 
 
 # -- sizes, for `course stats` ---------------------------------------------------------------------

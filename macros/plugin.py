@@ -33,7 +33,6 @@ from .model import Curriculum
 from .page_macros import PageContext
 from .problems import CurriculumError, Problem
 from .render import Fragments
-from .source import SourceError, line_of, read_yaml
 from .templating import MacroError
 
 log = logging.getLogger("mkdocs.plugins.course")
@@ -57,7 +56,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.macro_problems = []
-        problems = self._brand_problems(config)
+        problems = brand.check_project(self.root, config.extra.get("brand"))
         try:
             self.curriculum = load_curriculum(
                 self.root,
@@ -78,17 +77,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if modules not in [str(Path(w).resolve()) for w in config.watch]:
             config.watch.append(modules)
         return config
-
-    def _brand_problems(self, config) -> list[Problem]:
-        brand_file = self.root / "brand.yml"
-        name, line = "mkdocs.yml", 1
-        if brand_file.is_file():
-            name = "brand.yml"
-            try:
-                line = line_of(read_yaml(brand_file), ("extra", "brand")) or 1
-            except SourceError as error:
-                return [Problem(name, error.line, "", error.message, error.hint)]
-        return brand.check(config.extra.get("brand"), name, line)
 
     def _add_modules_to_nav(self, config) -> None:
         """Append a section per module (overview, then lessons in order) to the curriculum section.

@@ -56,6 +56,9 @@ def _objectives(description: str, example: dict) -> dict:
     }
 
 
+# Every Markdown file may switch macros off (a page about macros, say).
+RENDER_MACROS = {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]}
+
 MODULE = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "module.yml",
@@ -129,7 +132,7 @@ LESSON = {
         "exercises": {"type": "array", "items": EXERCISE, "description": "The exercises in the lesson's body and what they practise.", "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"]}]]},
         "knowledge_check": {"type": "array", "items": QUESTION, "description": "Questions shown after the lesson: each has a question, the objectives it assesses and two to six options; each option has an answer and a why (the feedback), and exactly one has correct: true.", "examples": [[{"question": "...", "options": []}]]},
         "description": _text("A one-line description for search engines (defaults to the first objective).", "Tell open, closed and probing questions apart."),
-        "render_macros": {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]},
+        "render_macros": RENDER_MACROS,
     },
 }
 
@@ -146,7 +149,7 @@ CAPSTONE = {
         "serves": {**_ids("Ids of the module objectives the activity practises.", ["diagnose", "confirm"]), "minItems": 1},
         "draws_on": _ids("The lessons it brings together (file names without .md); all of them when left out.", ["why-questions-matter", "things-and-people"]),
         "description": _text("A one-line description for search engines.", "Put every questioning skill to work in one conversation."),
-        "render_macros": {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]},
+        "render_macros": RENDER_MACROS,
     },
 }
 
@@ -207,7 +210,7 @@ ARTICLE = {
         "pin": {"type": "boolean", "description": "true keeps the article at the top of the blog index.", "examples": [True]},
         "readtime": {"type": "integer", "minimum": 1, "description": "Reading time in minutes, when the computed one is wrong.", "examples": [6]},
         "links": {"type": "array", "description": "Related links shown with the post (Material's `links`).", "examples": [["modules/questioning-skills/index.md"]]},
-        "render_macros": {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]},
+        "render_macros": RENDER_MACROS,
     },
 }
 
