@@ -1,5 +1,6 @@
 # Everything a fresh machine needs, from Python, make and git alone.
-#   make site    set up .venv from the lock file, build site/ in strict mode
+#   make site    set up .venv from the lock file, build site/ in strict mode (a failed build
+#                leaves the previous site/ as it was: the course plugin swaps it in at the end)
 #   make serve   live preview on http://127.0.0.1:8000/ (watches docs/, modules/, overrides/)
 #   make test    set up, then the whole test suite (installs Chromium for the browser tests)
 #   make check   course check: every metadata, link and content problem, without building
@@ -10,16 +11,11 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SITE    := site
-# The build goes to a temporary folder and replaces site/ only when it succeeded.
-NEXT    := .site.next
 
 .PHONY: site serve test check lock browser clean check-python
 
 site: $(STAMP)
-	@rm -rf $(NEXT)
-	$(BIN)/mkdocs build --strict --site-dir $(NEXT)
-	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(NEXT) $(SITE) && rm -rf $(SITE).old
-	@echo "Built $(SITE)/"
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
@@ -57,4 +53,4 @@ lock: check-python
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) $(SITE) $(NEXT) $(SITE).old .cache
+	rm -rf $(VENV) $(SITE) .$(SITE).building .$(SITE).previous .cache

@@ -6,7 +6,8 @@
     on_page_content  put the lesson header/footer and the module overview around the page's HTML
                      (in the content, so search indexes objectives and takeaways)
     on_page_context  give templates the page's module, lesson or article (for schema.org data)
-    on_post_build    write robots.txt; fail the build if any macro call went wrong
+    on_post_build    write robots.txt; fail the build if any macro call went wrong; else swap the
+                     staged build in for site/ (publish.py: a failed build leaves site/ as it was)
 
 The curriculum model, the fragments and the macros know nothing of MkDocs; this file is the
 adapter a move to another builder would replace.
@@ -32,6 +33,7 @@ from .load import INTRO_FILE, load_curriculum
 from .model import Curriculum
 from .page_macros import PageContext
 from .problems import CurriculumError, Problem
+from .publish import StagedSite, WarningCounter
 from .render import Fragments
 from .templating import MacroError
 
@@ -47,9 +49,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.files: Files | None = None
         self.fragments = Fragments()
         self.macro_problems: list[Problem] = []
+        self.atomic = False
+        self.staged: StagedSite | None = None
+        self.warnings = WarningCounter()
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        # The preview builds into a temporary folder of its own; a dirty build updates site/ in place.
+        self.atomic = command in ("build", "gh-deploy") and not dirty
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -72,11 +79,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             log.warning(str(problem))
 
         config.extra["brand"] = {**config.extra["brand"], "css": brand.css_colors(config.extra["brand"])}
+        if self.atomic:
+            self._stage(config)
         self._add_modules_to_nav(config)
         modules = str(self.root / self.config.modules_dir)
         if modules not in [str(Path(w).resolve()) for w in config.watch]:
             config.watch.append(modules)
         return config
+
+    def _stage(self, config) -> None:
+        """Build into a staging folder; on_post_build swaps it in, on_build_error throws it away."""
+        self.staged = StagedSite(config.site_dir)
+        config["site_dir"] = self.staged.begin()
+        self.warnings.count = 0
+        mkdocs_log = logging.getLogger("mkdocs")
+        if config.strict and self.warnings not in mkdocs_log.handlers:
+            mkdocs_log.addHandler(self.warnings)
 
     def _add_modules_to_nav(self, config) -> None:
         """Append a section per module (overview, then lessons in order) to the curriculum section.
@@ -229,7 +247,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         log.error(str(problem))
         self.macro_problems.append(problem)
 
-    @event_priority(-100)
+    @event_priority(-1000)  # last: after every other plugin has written its files
     def on_post_build(self, *, config):
         # Made at build time, not kept in docs/: the Sitemap line needs this fork's site_url.
         # A robots.txt of the project's own in docs/ wins.
@@ -238,3 +256,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.macro_problems and not self.serving:
             count = len(self.macro_problems)
             raise PluginError(f"{count} macro problem{'s' if count > 1 else ''} (listed above); the build failed.")
+        # In strict mode MkDocs aborts after this event when anything warned: publish nothing then.
+        if self.staged and not (config.strict and self.warnings.count):
+            config["site_dir"] = self.staged.publish()  # gh-deploy reads site_dir after the build
+            self.staged = None
+
+    def on_build_error(self, *, error):
+        if self.staged:
+            self.staged.discard()
+            self.staged = None
+
+    def on_shutdown(self):
+        logging.getLogger("mkdocs").removeHandler(self.warnings)

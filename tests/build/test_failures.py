@@ -86,6 +86,48 @@ def test_make_site_keeps_the_previous_site_when_the_build_fails(project):
     assert (project / "site/index.html").read_text() == before
 
 
+def previous_site(folder: Path) -> dict[str, str]:
+    """A stand-in for the last good site, and a snapshot of it to compare with after a build."""
+    (folder / "lesson").mkdir(parents=True)
+    (folder / "index.html").write_text("the previous site")
+    (folder / "lesson/index.html").write_text("a page of the previous site")
+    return snapshot(folder)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_build_that_fails_late_leaves_the_previous_site_exactly_as_it_was(project, tmp_path, strict):
+    """A macro error is found while pages are written (and fails even a non-strict build)."""
+    site = tmp_path / "site"
+    before = previous_site(site)
+    replace(project / "docs/index.md", "{{ catalogue() }}", "{{ catalogue(42) }}")
+    failed_with(build(project, site, strict=strict), "docs/index.md:")
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "the staging folder was left behind"
+
+
+def test_a_strict_warning_found_after_writing_leaves_the_previous_site(project, tmp_path):
+    """MkDocs validates links after it has written every page, then aborts a strict build."""
+    site = tmp_path / "site"
+    before = previous_site(site)
+    (project / "docs/about.md").write_text((project / "docs/about.md").read_text() + "\n[gone](no-such-page.md)\n")
+    failed_with(build(project, site), "no-such-page.md")
+    assert snapshot(site) == before
+
+
+def test_a_good_build_replaces_the_whole_previous_site(project, tmp_path):
+    site = tmp_path / "site"
+    previous_site(site)
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (site / "lesson").exists(), "a file of the previous site survived"
+    assert "Fernhill" in (site / "index.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
 def test_the_site_also_builds_with_properdocs(tmp_path):
     site = tmp_path / "site"
     result = build(ROOT, site, tool="properdocs")
