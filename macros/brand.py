@@ -8,8 +8,11 @@ an organisation sets two colours and gets both palettes.
 
 from __future__ import annotations
 
+import re
+import struct
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import jsonschema
 
@@ -133,3 +136,29 @@ def css_colors(brand: dict) -> dict[str, str]:
         "accent": brand["colors"]["accent"],
         "primary_on_dark": lighten_until_readable(primary),
     }
+
+
+def image_size(image: Path) -> tuple[int, int] | None:
+    """The width and height an SVG or PNG file declares (whole pixels), or None when it cannot be read.
+
+    The logo's <img> carries them (partials/logo.html) so the header never shifts as it loads.
+    """
+    try:
+        data = image.read_bytes()
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            return struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
+        if image.suffix.lower() == ".svg":
+            root = ElementTree.fromstring(data)
+            width, height = (re.fullmatch(r"\s*([\d.]+)(px)?\s*", root.get(name) or "") for name in ("width", "height"))
+            if width and height:
+                return _pixels(width.group(1)), _pixels(height.group(1))
+            box = (root.get("viewBox") or "").replace(",", " ").split()
+            if len(box) == 4:
+                return _pixels(box[2]), _pixels(box[3])
+    except (OSError, ElementTree.ParseError, struct.error, ValueError):
+        pass
+    return None
+
+
+def _pixels(value: str) -> int:
+    return max(1, round(float(value)))

@@ -34,17 +34,19 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import unquote
 
+import jinja2
 import yaml
 
 from . import brand
+from .anchors import fragment_anchor, page_anchors
 from .load import GLOSSARY_FILE, INTRO_FILE, MODULE_FILE, load_curriculum
 from .model import Curriculum
 from .page_macros import MACROS
-from .problems import CurriculumError, Problem, did_you_mean, relative
+from .problems import CurriculumError, Problem, did_you_mean, inside, relative
 from .render import plural
 from .schema import LEVELS
-from .source import MarkdownSource, SourceError, flatten_lines, line_of, parse_yaml, read_text, split_front_matter
-from .templating import FENCE, INLINE_CODE, MacroError, check_call
+from .source import MarkdownSource, SourceError, flatten_lines, is_file, line_of, parse_yaml, read_text, split_front_matter
+from .templating import FENCE, INLINE_CODE, MacroError, check_call, protect_code, syntax_problem, undefined_hint
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_REVIEW_AGE = 365  # days
@@ -209,6 +211,7 @@ def extra_checks(layout: Layout, review_age: int | None = None, today: date | No
         problems.extend(_links_and_images(layout, index, page))
         problems.extend(placeholders_in_page(page))
         problems.extend(_macro_calls(index, page))
+        problems.extend(_template_syntax(page))
     for path in (*(folder / MODULE_FILE for folder in layout.module_folders()), layout.modules / GLOSSARY_FILE):
         problems.extend(placeholders_in_yaml(layout, path))
     problems.extend(_articles(layout, index, today))
@@ -263,7 +266,7 @@ def markdown_files(layout: Layout) -> list[Path]:
         for path in sorted(layout.docs.rglob("*.md")):
             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(layout.docs).parts):
                 found.append(path)
-    return found
+    return [path for path in found if inside(path, layout.root)]  # a link out is reported by load_curriculum, never read
 
 
 @dataclass
@@ -303,6 +306,25 @@ class _Index:
                 if why:
                     unpublished[page.site] = why
         return cls(pages, modules, glossary, unpublished, problems)
+
+    def page(self, site: str) -> Page | None:
+        if not hasattr(self, "_by_site"):
+            self._by_site = {page.site: page for page in self.pages}
+        return self._by_site.get(site)
+
+    def anchors(self, site: str) -> set[str] | None:
+        """The ids of a page, or None when macros put in ids no one can know before the build."""
+        page = self.page(site)
+        if page is None:  # a module overview the plugin generates has only fragment ids; else unreadable
+            return set() if site.endswith("/" + INTRO_FILE) and site.count("/") == 2 and site.split("/")[1] in self.modules else None
+        body = HTML_COMMENT.sub(_blank, mask_code(page.source.body))
+        called = set(CALLED_NAME.findall(" ".join(EXPRESSION.findall(body))))
+        if page.source.meta.get("render_macros") is not False and called - {"term", "glossary"}:
+            return None
+        anchors = page_anchors(body)
+        if "glossary" in called:
+            anchors.update(self.glossary or ())
+        return anchors
 
 
 def _quiet_yaml(path: Path) -> Any:
@@ -394,16 +416,23 @@ def _target(raw: str) -> str:
 
 def _site_file(layout: Layout, site: str) -> Path | None:
     """The source file a site path comes from, if it exists (module overviews exist without one)."""
-    if (layout.docs / site).is_file():
+    if is_file(layout.docs / site):
         return layout.docs / site
     if site.startswith(SITE_MODULES + "/"):
         rest = site[len(SITE_MODULES) + 1 :]
-        if (layout.modules / rest).is_file():
+        if is_file(layout.modules / rest):
             return layout.modules / rest
         parts = rest.split("/")
         if len(parts) == 2 and parts[1] == INTRO_FILE and (layout.modules / parts[0] / MODULE_FILE).is_file():
             return layout.modules / parts[0] / MODULE_FILE  # the plugin generates the overview page
     return None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the system
+        return False
 
 
 def _suggest(target: str, here: str, candidates: Iterable[str]) -> str:
@@ -423,6 +452,10 @@ def _links_and_images(layout: Layout, index: _Index, page: Page) -> Iterator[Pro
         if is_image and not (alt or "").strip():
             yield Problem(page.file, line, "image", "the image has no alt text", "describe what it shows between the brackets, as in ![A customer at the counter](...)")
         target = _target(raw)
+        fragment = _fragment(raw)
+        if fragment and not is_image and raw.strip("<>").strip().startswith("#"):
+            yield from _anchor_problems(index, page, page.site, raw, fragment, line)
+            continue
         if not target or (not is_image and not target.endswith(".md")):
             continue
         resolved = posixpath.normpath(posixpath.join(here, target))
@@ -430,13 +463,13 @@ def _links_and_images(layout: Layout, index: _Index, page: Page) -> Iterator[Pro
             yield Problem(page.file, line, "image" if is_image else "link", f"'{raw}' points outside the site", "link to a page or file under docs/ or modules/")
             continue
         if is_image:
-            if (layout.docs / resolved).is_file():
+            if is_file(layout.docs / resolved):
                 continue
-            if resolved.startswith(SITE_MODULES + "/") and (layout.modules / resolved[len(SITE_MODULES) + 1 :]).is_file():
+            if resolved.startswith(SITE_MODULES + "/") and is_file(layout.modules / resolved[len(SITE_MODULES) + 1 :]):
                 yield Problem(page.file, line, "image", f"'{raw}' is in {layout.modules_dir}/, which the site does not publish", "move it to docs/assets/ and link it from there")
                 continue
             folder = layout.docs / posixpath.dirname(resolved)
-            others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir()] if folder.is_dir() else []
+            others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir()] if _is_dir(folder) else []
             yield Problem(page.file, line, "image", f"'{raw}' does not exist", _suggest(resolved, here, others) or f"add the file, or correct the path (it is read as docs/{resolved})")
             continue
         if _site_file(layout, resolved) is None:
@@ -445,6 +478,26 @@ def _links_and_images(layout: Layout, index: _Index, page: Page) -> Iterator[Pro
             yield Problem(page.file, line, "link", f"'{raw}' does not exist", _suggest(resolved, here, site_pages) or "correct the path: links are relative to this file")
         elif resolved in index.unpublished:
             yield Problem(page.file, line, "link", f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})", "publish that article first, or remove the link")
+        elif fragment:
+            yield from _anchor_problems(index, page, resolved, raw, fragment, line)
+
+
+def _fragment(raw: str) -> str:
+    """The #anchor of a link, decoded ('' without one, or for a web address)."""
+    raw = raw.strip("<>").strip()
+    if SCHEME.match(raw) or "#" not in raw:
+        return ""
+    return unquote(raw.split("#", 1)[1])
+
+
+def _anchor_problems(index: _Index, page: Page, site: str, raw: str, fragment: str, line: int) -> Iterator[Problem]:
+    anchors = index.anchors(site)
+    if anchors is None or fragment in anchors or fragment_anchor(fragment):
+        return
+    target = index.page(site)
+    name = target.file if target else site
+    hint = did_you_mean(fragment, sorted(anchors)) or ("the headings there are " + ", ".join(f"#{a}" for a in sorted(anchors)[:8]) if anchors else "add a heading there, or remove the #anchor")
+    yield Problem(page.file, line, "link", f"'{raw}': {name} has no heading or id '{fragment}'", hint)
 
 
 # -- (c) placeholders -----------------------------------------------------------------------------
@@ -536,14 +589,49 @@ def _macro_calls(index: _Index, page: Page) -> Iterator[Problem]:
         expression = " ".join(match.group(1).split())
         try:
             tree = ast.parse(expression, mode="eval")
-        except SyntaxError:  # Jinja-only syntax (`is defined`, `~`): check the names only
+        except (SyntaxError, ValueError, MemoryError, RecursionError):  # Jinja-only syntax (`is defined`, `~`), or too deep: names only
             for name in CALLED_NAME.findall(expression):
                 if name not in MACROS:
                     yield _unknown_macro(page, line, name)
             continue
+        known = None
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                yield from _check_call(index, page, line, node)
+                known = known if known is not None else _known_names(page, body)
+                yield from _check_call(index, page, line, node, known)
+
+
+# What a page's macros can name besides the macros: mkdocs-macros' variables, Jinja's globals,
+# and the brand (extra:), as the build's Jinja environment has them.
+MACRO_VARIABLES = {
+    "config", "extra", "page", "environment", "plugin", "git", "macros", "filters", "filters_builtin", "navigation", "files",
+    "context", "macros_info", "now", "fix_url", "range", "dict", "lipsum", "cycler", "joiner", "namespace",
+    "true", "false", "none", "True", "False", "None", "brand", "social",
+}
+JINJA_TAG = re.compile(r"\{%.*?%\}", re.DOTALL)
+IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def _known_names(page: Page, body: str) -> set[str]:
+    """Names a macro argument may use on this page: any word in a {% %} tag counts ({% set x %})."""
+    defined = {name for tag in JINJA_TAG.findall(body) for name in IDENTIFIER.findall(tag)}
+    return MACRO_VARIABLES | set(MACROS) | {str(key) for key in page.source.meta} | defined
+
+
+def _template_syntax(page: Page) -> Iterator[Problem]:
+    """The Jinja syntax errors the build would stop on ({{ not closed, a heading id written {#id})."""
+    body = page.source.body
+    if page.source.meta.get("render_macros") is False or not any(mark in body for mark in ("{{", "{%", "{#")):
+        return
+    try:
+        _JINJA.parse(protect_code(body))
+    except jinja2.TemplateSyntaxError as error:
+        yield syntax_problem(error, page.file, page.source.body_line)
+    except (MemoryError, RecursionError):
+        yield Problem(page.file, page.source.body_line, "macro", "a macro expression is nested too deeply to read", "simplify it")
+
+
+_JINJA = jinja2.Environment()  # mkdocs-macros' delimiters: {{ }}, {% %}, {# #}
 
 
 def _unknown_macro(page: Page, line: int, name: str) -> Problem:
@@ -551,7 +639,7 @@ def _unknown_macro(page: Page, line: int, name: str) -> Problem:
     return Problem(page.file, line, "macro", f"unknown macro '{name}'", hint)
 
 
-def _check_call(index: _Index, page: Page, line: int, node: ast.Call) -> Iterator[Problem]:
+def _check_call(index: _Index, page: Page, line: int, node: ast.Call, known: set[str]) -> Iterator[Problem]:
     name = node.func.id
     func = MACROS.get(name)
     if func is None:
@@ -559,10 +647,14 @@ def _check_call(index: _Index, page: Page, line: int, node: ast.Call) -> Iterato
         return
     if any(k.arg is None for k in node.keywords) or any(isinstance(a, ast.Starred) for a in node.args):
         return
+    for value in [*node.args, *(k.value for k in node.keywords)]:
+        if isinstance(value, ast.Name) and value.id not in known:  # term(churn): a word without quotes
+            yield Problem(page.file, line, "macro", f"unknown name: '{value.id}' is undefined", undefined_hint(value.id, known))
+            return
     try:
         args = tuple(ast.literal_eval(a) for a in node.args)
         kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
-    except ValueError:  # a variable or an expression: only the build can tell
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):  # a variable or an expression: only the build can tell
         return
     try:
         check_call(func, (None, *args), kwargs, name)
@@ -633,7 +725,10 @@ def reviewed_date(path: Path) -> tuple[date | None, int]:
 
 
 def review_due(reviewed: date | None, review_age: int, today: date) -> bool:
-    return reviewed is not None and reviewed < today - timedelta(days=review_age)
+    try:
+        return reviewed is not None and reviewed < today - timedelta(days=review_age)
+    except OverflowError:  # an age longer than the calendar: never due
+        return False
 
 
 def review_problems(layout: Layout, review_age: int, today: date) -> Iterator[Problem]:

@@ -4,6 +4,8 @@
     course new module SLUG | new lesson MODULE SLUG | new article "TITLE"
     course list [--articles]
     course stats
+    course pdf [--site site] [--out pdf] [--chromium PATH] [MODULE...]
+    course export scorm [--out dist/scorm] [MODULE...]
 
 The work is done in checks.py (finding problems), scaffold.py (writing new files) and the
 curriculum model; this file turns options into calls and results into lines and exit codes:
@@ -20,7 +22,8 @@ import click
 from . import checks, scaffold
 from .load import load_curriculum
 from .model import Curriculum
-from .problems import CurriculumError, Problem
+from .facilitator import learner_markdown
+from .problems import CurriculumError, Problem, did_you_mean
 from .render import minutes, plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -257,8 +260,9 @@ def stats(ctx: click.Context) -> None:
     curriculum = project.curriculum()
     capstones = [m.capstone for m in curriculum.modules if m.capstone]
     drafts = len(curriculum.articles) - len(curriculum.published_articles())
-    lesson_words = sum(checks.word_count(lesson.body) for _, lesson in curriculum.lessons())
-    capstone_words = sum(checks.word_count(c.body) for c in capstones)
+    # What learners read: facilitator notes are counted apart.
+    lesson_words = sum(checks.word_count(learner_markdown(lesson.body)) for _, lesson in curriculum.lessons())
+    capstone_words = sum(checks.word_count(learner_markdown(c.body)) for c in capstones)
     article_words = checks.article_words(layout, curriculum)
     rows = [
         ("Modules", f"{len(curriculum.modules)}"),
@@ -271,6 +275,83 @@ def stats(ctx: click.Context) -> None:
     ]
     for line in _table(rows):
         click.echo(line)
+
+
+@course.command(context_settings=CONTEXT, short_help="Print workbooks and facilitator guides to PDF.")
+@click.argument("modules", nargs=-1, metavar="[MODULE]...")
+@click.option("--site", "site_dir", default="site", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="The built site to print from.")
+@click.option("--out", default="pdf", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Where to write the PDF files (the course plugin's pdf_dir: the next build links them).")
+@click.option("--chromium", envvar="CHROMIUM", default="/usr/bin/chromium", show_default=True, help="The Chromium to print with (or set CHROMIUM).")
+@click.pass_context
+def pdf(ctx: click.Context, modules: tuple[str, ...], site_dir: Path, out: Path, chromium: str) -> None:
+    """Print each module's learner workbook and facilitator guide from the built site to PDF.
+
+    \b
+    Example:
+      course pdf                        # every module: pdf/<module>-workbook.pdf, -facilitator.pdf
+      course pdf questioning-skills
+    """
+    from .pdf import PdfError, print_pdfs
+
+    project = _project(ctx)
+    known = [module.id for module in project.curriculum().modules]
+    for module_id in modules:
+        if module_id not in known:
+            raise click.BadParameter(f"unknown module '{module_id}' — {did_you_mean(module_id, known) or 'use one of ' + ', '.join(known)}", param_hint="MODULE")
+    root = project.layout.root
+    try:
+        written = print_pdfs(root / site_dir, root / out, list(modules) or known, chromium)
+    except PdfError as error:
+        click.echo(f"course pdf: {error}", err=True)
+        raise SystemExit(1) from None
+    for path in written:
+        click.echo(f"Wrote {path.relative_to(root) if path.is_relative_to(root) else path} ({path.stat().st_size // 1024} KB)")
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+@course.group(context_settings=CONTEXT, short_help="Package modules for another system, such as an LMS.")
+def export() -> None:
+    """Package modules for another system: SCORM 1.2 for a learning management system (LMS).
+
+    \b
+    Example:
+      course export scorm questioning-skills
+    """
+
+
+@export.command("scorm", context_settings=CONTEXT, short_help="A SCORM 1.2 package (zip) per module, for an LMS.")
+@click.argument("modules", nargs=-1, metavar="[MODULE]...")
+@click.option("--out", default="dist/scorm", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Where to write the packages (relative to the project).")
+@click.pass_context
+def export_scorm(ctx: click.Context, modules: tuple[str, ...], out: Path) -> None:
+    """Build the site and write one SCORM 1.2 package per module (every module when none is named).
+
+    Upload a package to Moodle, Cornerstone, Docebo, TalentLMS or any SCORM 1.2 LMS: it records
+    where the learner is, the lessons done, the knowledge-check score and passed/failed.
+
+    \b
+    Example:
+      course export scorm questioning-skills      # dist/scorm/questioning-skills-scorm12.zip
+    """
+    from .scorm import PackageError, export_packages
+
+    project = _project(ctx)
+    curriculum = project.curriculum()
+    known = [module.id for module in curriculum.modules]
+    for module_id in modules:
+        if module_id not in known:
+            raise click.BadParameter(f"unknown module '{module_id}' — {did_you_mean(module_id, known) or 'use one of ' + ', '.join(known)}", param_hint="MODULE")
+    root = project.layout.root
+    chosen = [curriculum.module(module_id) for module_id in dict.fromkeys(modules)] or list(curriculum.modules)
+    try:
+        written = export_packages(root / checks.CONFIG_FILE, chosen, root / out)
+    except PackageError as error:
+        click.echo(f"course: {error}", err=True)
+        raise SystemExit(1) from None
+    for path in written:
+        click.echo(f"Wrote {path.relative_to(root) if path.is_relative_to(root) else path} ({path.stat().st_size // 1024} KB)")
 
 
 def main() -> None:

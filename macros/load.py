@@ -15,20 +15,25 @@ Layout read (see docs/authoring/index.md):
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import schema
-from .model import Article, Author, Capstone, Curriculum, Exercise, Lesson, Module, Objective, Option, Question, Term
-from .problems import CurriculumError, Problem, did_you_mean, relative
-from .source import SourceError, flatten_lines, line_of, read_markdown, read_yaml
+from .model import Article, Author, Capstone, Curriculum, Exercise, Lesson, Module, Objective, Option, Question, Term, Workshop
+from .problems import CurriculumError, Problem, did_you_mean, inside, relative
+from .source import SourceError, flatten_lines, is_file, line_of, read_markdown, read_yaml
 from .validate import cross_check
 
 MODULE_FILE = "module.yml"
 INTRO_FILE = "index.md"
 CAPSTONE_FILE = "capstone.md"
+# Pages the site generates in every module's folder (workshop.py): no lesson may take their names.
+GENERATED_PAGES = {"workbook": "learner workbook", "facilitator": "facilitator guide"}
 GLOSSARY_FILE = "glossary.yml"
+URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/)")  # a web address or an absolute path, not a file in docs/
 MAX_FILE_BYTES = 1_000_000  # a lesson is prose; a larger file is a mistake (a pasted export)
 
 
@@ -38,12 +43,18 @@ class _Reader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        # Modules that did not load or lost a lesson: not 'unknown' elsewhere, coverage unknown.
+        self.uncertain: set[str] = set()
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
 
     def problem(self, path: Path, line: int, field: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.rel(path), line, field, message, hint))
+
+    def _unreadable(self, path: Path) -> bool:
+        """A link out of the project (reported by _links_out), or a file too big: never read."""
+        return not inside(path, self.root) or self._too_big(path)
 
     def _too_big(self, path: Path) -> bool:
         size = path.stat().st_size
@@ -53,7 +64,7 @@ class _Reader:
         return False
 
     def yaml(self, path: Path) -> Any:
-        if self._too_big(path):
+        if self._unreadable(path):
             return None
         try:
             data = read_yaml(path)
@@ -65,7 +76,7 @@ class _Reader:
         return data
 
     def markdown(self, path: Path):
-        if self._too_big(path):
+        if self._unreadable(path):
             return None
         try:
             source = read_markdown(path)
@@ -87,17 +98,21 @@ def load_curriculum(root: Path, modules_dir: str = "modules", docs_dir: str = "d
     """Load and validate everything; raise CurriculumError listing every problem."""
     root = Path(root)
     reader = _Reader(root)
-    authors = _load_authors(reader, root / docs_dir / blog_dir / ".authors.yml")
+    authors = _load_authors(reader, root / docs_dir / blog_dir / ".authors.yml", root / docs_dir)
     modules = []
     modules_root = root / modules_dir
     if not modules_root.is_dir():
         reader.problem(modules_root, 0, "", "the modules folder is missing", f"create {modules_dir}/ with one folder per module")
     else:
         for folder in sorted(p for p in modules_root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            before = len(reader.problems)
             module = _load_module(reader, folder)
             if module is not None:
                 modules.append(module)
+            if module is None or len(reader.problems) > before:
+                reader.uncertain.add(module.id if module else folder.name)
     articles = _load_articles(reader, root / docs_dir / blog_dir / "posts")
+    _links_out(reader, [root / docs_dir, modules_root])
     glossary = _load_glossary(reader, modules_root / GLOSSARY_FILE)
     curriculum = Curriculum(
         modules=tuple(sorted(modules, key=lambda m: (m.order, m.id))),
@@ -105,26 +120,42 @@ def load_curriculum(root: Path, modules_dir: str = "modules", docs_dir: str = "d
         authors=authors,
         glossary=glossary,
     )
-    reader.problems.extend(cross_check(curriculum, root))
+    reader.problems.extend(cross_check(curriculum, root, uncertain=frozenset(reader.uncertain)))
     errors = [p for p in reader.problems if p.severity == "error"]
     if errors:
         raise CurriculumError(reader.problems)
     return curriculum
 
 
-def _load_authors(reader: _Reader, path: Path) -> dict[str, Author]:
+def _links_out(reader: _Reader, folders: list[Path]) -> None:
+    """Symbolic links that lead out of the project: the site would publish whatever they point at."""
+    for base in folders:
+        found = [base] if base.is_symlink() else []
+        for folder, dirs, files in os.walk(base):  # a linked folder is listed, never entered
+            found += [Path(folder) / name for name in dirs + files if (Path(folder) / name).is_symlink()]
+        for link in found:
+            if not inside(link, reader.root):
+                target = os.readlink(link)
+                reader.problem(link, 0, "", f"this is a link to {target}, outside the project", "put the file itself in the project instead of a link to it")
+
+
+def _load_authors(reader: _Reader, path: Path, docs: Path) -> dict[str, Author]:
     if not path.is_file():
         return {}
     data = reader.yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("authors"), dict):
-        if data is not None:
-            reader.problem(path, 1, "authors", "expected an 'authors:' block", "see Material's blog documentation for .authors.yml")
+    if data is None:
         return {}
+    reader.checked("authors", data, path)
+    entries = data.get("authors") if isinstance(data, dict) else None
     result = {}
-    for author_id, info in data["authors"].items():
+    # Authors with a name are kept even when another field is wrong: modules naming them are fine.
+    for author_id, info in (entries.items() if isinstance(entries, dict) else ()):
         if not isinstance(info, dict) or not isinstance(info.get("name"), str):
-            reader.problem(path, data["authors"].lines.get(author_id, 1), f"authors.{author_id}", "an author needs a name", "add name: Full Name")
             continue
+        avatar = info.get("avatar")
+        if isinstance(avatar, str) and avatar and not URL.match(avatar) and not is_file(docs / avatar):
+            line = line_of(data, ("authors", author_id, "avatar")) or 1
+            reader.problem(path, line, f"authors.{author_id}.avatar", f"'{avatar}' does not exist", f"add the picture as {reader.rel(docs / avatar)}, or correct the path (it is relative to {reader.rel(docs)}/)")
         result[str(author_id)] = Author(str(author_id), info["name"], str(info.get("description", "")))
     return result
 
@@ -152,18 +183,25 @@ def _load_module(reader: _Reader, folder: Path) -> Module | None:
     listed = set()
     for index, slug in enumerate(listing):
         listed.add(slug)
+        if not re.fullmatch(schema.SLUG, slug):
+            continue  # the schema reports it; a path is never made of it
         if f"{slug}.md" in (CAPSTONE_FILE, INTRO_FILE):
             role = "capstone, which always comes last" if f"{slug}.md" == CAPSTONE_FILE else "introduction, shown on its overview page"
             reader.problem(meta_path, listing.lines[index], "lessons", f"{slug}.md is the module's {role}, not a lesson", f"remove '{slug}' from the list")
             continue
+        if slug in GENERATED_PAGES:
+            reader.problem(meta_path, listing.lines[index], "lessons", f"'{slug}' is the address of the module's {GENERATED_PAGES[slug]}, which the site generates", f"rename {slug}.md and its entry here")
+            continue
         lesson_path = folder / f"{slug}.md"
-        if not lesson_path.is_file():
+        if not is_file(lesson_path):
             hint = f"create {reader.rel(lesson_path)}, or remove '{slug}' from the list"
             reader.problem(meta_path, listing.lines[index], "lessons", f"lesson '{slug}' is listed but {reader.rel(lesson_path)} does not exist", hint)
             continue
         lesson = _load_lesson(reader, lesson_path, module_id)
         if lesson is not None:
             lessons.append(lesson)
+        else:
+            reader.uncertain.add(module_id)
     for stray in sorted(folder.glob("*.md")):
         if stray.stem not in listed and stray.name not in (INTRO_FILE, CAPSTONE_FILE):
             reader.problem(stray, 0, "", f"this lesson is not listed in {reader.rel(meta_path)}", f"add '- {stray.stem}' under lessons: there, or delete the file")
@@ -194,10 +232,15 @@ def _load_module(reader: _Reader, folder: Path) -> Module | None:
         reviewed=date.fromisoformat(data["reviewed"]),
         lessons=tuple(lessons),
         capstone=capstone,
+        workshop=_workshop(data.get("workshop") or {}),
         intro=intro,
         source=reader.rel(meta_path),
         lines=flatten_lines(data),
     )
+
+
+def _workshop(data: dict) -> Workshop:
+    return Workshop(start=data.get("start"), new_day_after=tuple(data.get("new_day_after", ())), materials=tuple(data.get("materials", ())))
 
 
 def _load_lesson(reader: _Reader, path: Path, module_id: str) -> Lesson | None:
@@ -230,6 +273,7 @@ def _load_lesson(reader: _Reader, path: Path, module_id: str) -> Lesson | None:
             for q in meta.get("knowledge_check", ())
         ),
         description=meta.get("description") or objectives[0].text,
+        materials=tuple(meta.get("materials", ())),
         source=reader.rel(path),
         body_line=source.body_line,
         body=source.body,
@@ -254,6 +298,7 @@ def _load_capstone(reader: _Reader, path: Path, module: dict, lessons: list[Less
         objectives=tuple(Objective(oid, objectives[oid]) for oid in meta["serves"] if oid in objectives),
         draws_on=tuple(meta.get("draws_on") or (lesson.slug for lesson in lessons)),
         description=meta.get("description") or module["summary"],
+        materials=tuple(meta.get("materials", ())),
         source=reader.rel(path),
         body_line=source.body_line,
         body=source.body,

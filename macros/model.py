@@ -65,6 +65,7 @@ class Lesson(Located):
     exercises: tuple[Exercise, ...] = ()
     knowledge_check: tuple[Question, ...] = ()
     description: str = ""
+    materials: tuple[str, ...] = ()  # for the facilitator
     source: str = ""  # the file, relative to the project root
     body_line: int = 1  # the file line where the Markdown body starts
     body: str = field(default="", repr=False, compare=False)  # the Markdown, for checks
@@ -89,6 +90,7 @@ class Capstone(Located):
     objectives: tuple[Objective, ...]  # the module objectives it serves, as text
     draws_on: tuple[str, ...]  # lesson slugs
     description: str = ""
+    materials: tuple[str, ...] = ()
     source: str = ""
     body_line: int = 1
     body: str = field(default="", repr=False, compare=False)
@@ -100,6 +102,15 @@ class Capstone(Located):
     @property
     def path(self) -> str:
         return f"modules/{self.module_id}/capstone.md"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """How a module runs face to face (module.yml `workshop:`); the clock itself is schedule.py's."""
+
+    start: str | None = None  # "HH:MM"; None: the site's day start
+    new_day_after: tuple[str, ...] = ()  # lesson slugs
+    materials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,7 @@ class Module(Located):
     reviewed: date
     lessons: tuple[Lesson, ...]
     capstone: Capstone | None = None
+    workshop: Workshop = Workshop()
     intro: str = ""  # Markdown from the module's optional index.md
     source: str = ""
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
@@ -130,6 +142,11 @@ class Module(Located):
     def pages(self) -> tuple[Lesson | Capstone, ...]:
         """The lessons in order, then the capstone: the path a learner walks."""
         return self.lessons + ((self.capstone,) if self.capstone else ())
+
+    @property
+    def materials(self) -> tuple[str, ...]:
+        """Everything a facilitator prepares: the module's list, then each page's, without repeats."""
+        return tuple(dict.fromkeys(self.workshop.materials + tuple(m for page in self.pages for m in page.materials)))
 
     @property
     def duration(self) -> int:

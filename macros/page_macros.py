@@ -12,9 +12,11 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from .learning_path import BOX_HEIGHT, BOX_WIDTH, layout
 from .model import Curriculum, Lesson, Module
 from .problems import did_you_mean
 from .render import Fragments
+from .schema import LEVELS
 from .templating import MacroError
 
 
@@ -58,15 +60,34 @@ class PageContext:
         raise MacroError(f"unknown lesson '{ref}'", did_you_mean(ref, refs) or "use one of " + ", ".join(refs))
 
 
+# Length bands for the catalogue's filter: (value in the URL, label, longest module in minutes).
+DURATION_BANDS = (("up-to-2h", "Up to 2 hours", 120), ("2-to-4h", "2 to 4 hours", 240), ("over-4h", "Over 4 hours", None))
+
+
+def duration_band(total: int) -> str:
+    """The length band a module of `total` minutes falls in: 190 -> '2-to-4h'."""
+    return next(value for value, _, longest in DURATION_BANDS if longest is None or total <= longest)
+
+
 def catalogue(ctx: PageContext, level: str | None = None, tag: str | None = None) -> Markup:
-    """A card per module (title, summary, level, total time, lesson count, link), in catalogue order.
+    """A card per module (title, summary, audience, level, total time, lesson count, link), in catalogue order.
 
     `level` or `tag` keep only the modules that match: `catalogue(level="introductory")`.
+    The full catalogue (no arguments) also gets filters for learners: level, audience, length and topic.
     """
     modules = [m for m in ctx.curriculum.modules if (level is None or m.level == level) and (tag is None or tag in m.tags)]
     if not modules:
         raise MacroError(f"no module matches level={level!r} tag={tag!r}", "check the value against the modules' metadata")
-    return ctx.render("catalogue.html", modules=modules)
+    filters = None
+    if level is None and tag is None and len(modules) > 1:
+        bands = {duration_band(m.duration) for m in modules}
+        filters = {
+            "levels": [(name, name.capitalize()) for name in LEVELS if any(m.level == name for m in modules)],
+            "audiences": [(a, a) for a in sorted({a for m in modules for a in m.audience}, key=str.lower)],
+            "durations": [(value, label) for value, label, _ in DURATION_BANDS if value in bands],
+            "tags": [(t, t[:1].upper() + t[1:]) for t in sorted({t for m in modules for t in m.tags}, key=str.lower)],
+        }
+    return ctx.render("catalogue.html", modules=modules, filters=filters, duration_band=duration_band)
 
 
 def module_overview(ctx: PageContext, module: str | None = None) -> Markup:
@@ -132,6 +153,11 @@ def curriculum_stats(ctx: PageContext) -> Markup:
 GLOSSARY_PAGE = "glossary.md"
 
 
+def learning_path(ctx: PageContext) -> Markup:
+    """The modules and their prerequisites as a drawing, with the same order in words: `learning_path()`."""
+    return ctx.render("learning-path.html", path=layout(ctx.curriculum), box={"width": BOX_WIDTH, "height": BOX_HEIGHT}, prerequisites=ctx.curriculum.prerequisites_of)
+
+
 def metadata_reference(ctx: PageContext, kind: str) -> Markup:
     """Every field of one kind of metadata, from the schema the build validates against, so the
     guide cannot drift from it: `metadata_reference("lesson")`.
@@ -181,5 +207,5 @@ def glossary(ctx: PageContext) -> Markup:
 
 MACROS = {
     func.__name__: func
-    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats, term, glossary, metadata_reference)
+    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats, learning_path, term, glossary, metadata_reference)
 }

@@ -1,8 +1,10 @@
 """The MkDocs side of the course: wiring only.
 
     on_config        load and validate the curriculum and the brand once; add modules to the nav
-    on_files         add every module overview, lesson and capstone from modules/ as a page
-    on_page_markdown pick the module or lesson template
+    on_files         add every module overview, lesson and capstone from modules/ as a page, and the
+                     generated workbooks, facilitator guides and schedule (workshop.py)
+    on_page_markdown pick the module or lesson template; write the generated pages; take facilitator
+                     notes out of every learner page (facilitator.py)
     on_page_content  put the lesson header/footer and the module overview around the page's HTML
                      (in the content, so search indexes objectives and takeaways)
     on_page_context  give templates the page's module, lesson or article (for schema.org data)
@@ -16,6 +18,8 @@ adapter a move to another builder would replace.
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -26,18 +30,24 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from . import brand
+from . import brand, checks
 from .config import CourseConfig
 from .discovery import robots_txt
+from .facilitator import learner_markdown
+from .history import last_commits, updated_html
 from .load import INTRO_FILE, load_curriculum
 from .model import Curriculum
 from .page_macros import PageContext
 from .problems import CurriculumError, Problem
 from .publish import StagedSite, WarningCounter
 from .render import Fragments
+from .schedule import DayRules
+from .schema import CLOCK
 from .templating import MacroError
+from .workshop import FACILITATOR_GUIDE, SCHEDULE_PATH, WORKBOOK, facilitator_markdown, facilitator_path, generated_pages, schedule_markdown, workbook_markdown, workbook_path
 
 log = logging.getLogger("mkdocs.plugins.course")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -49,6 +59,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.files: Files | None = None
         self.fragments = Fragments()
         self.macro_problems: list[Problem] = []
+        self.generated: dict = {}  # docs path -> (kind, module) of the pages workshop.py writes
+        self.pdfs: dict[tuple[str, str], str] = {}
+        self.changed: dict[str, int] = {}  # file -> time of its last commit (history.py)  # (module id, kind) -> docs path of its PDF
         self.atomic = False
         self.staged: StagedSite | None = None
         self.warnings = WarningCounter()
@@ -64,6 +77,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.macro_problems = []
         problems = brand.check_project(self.root, config.extra.get("brand"))
+        problems.extend(self._workshop_day_problems())
         try:
             self.curriculum = load_curriculum(
                 self.root,
@@ -73,12 +87,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             )
         except CurriculumError as error:
             problems.extend(error.problems)
+        problems = self._content_problems(config, problems)
         if any(p.severity == "error" for p in problems):
             raise PluginError("The course has problems; nothing was published.\n" + CurriculumError(problems).report())
         for problem in problems:
             log.warning(str(problem))
 
         config.extra["brand"] = {**config.extra["brand"], "css": brand.css_colors(config.extra["brand"])}
+        if config.theme.get("logo"):
+            config.extra["brand"]["logo_size"] = brand.image_size(Path(config.docs_dir) / config.theme["logo"])
         if self.atomic:
             self._stage(config)
         self._add_modules_to_nav(config)
@@ -86,6 +103,29 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if modules not in [str(Path(w).resolve()) for w in config.watch]:
             config.watch.append(modules)
         return config
+
+    def _content_problems(self, config, problems: list[Problem]) -> list[Problem]:
+        """Add what `course check` finds beyond the metadata (links, images, placeholders, macro
+        calls), so the build and the check report the same lines. Its notices (drafts, reviews due)
+        are for the author at the command line, not reasons to stop a build; in the live preview
+        nothing here stops it either: a new lesson full of TODOs must still show."""
+        layout, _ = checks.read_layout(self.root)
+        layout = replace(layout, docs_dir=str(Path(config.docs_dir).resolve().relative_to(self.root)), modules_dir=self.config.modules_dir, blog_dir=self.config.blog_dir)
+        found = [p for p in checks.extra_checks(layout, review_age=self.config.review_age) if p.severity == "error"]
+        if self.serving:
+            found = [replace(p, severity="warning") for p in found]
+        return sorted(set(problems) | set(found))
+
+    def _workshop_day_problems(self) -> list[Problem]:
+        day = self.config.workshop
+        wrong = [
+            Problem("mkdocs.yml", 0, f"plugins.course.workshop.{key}", f"'{day[key]}' is not a time of day", 'write it as 24-hour HH:MM in quotes, as in "09:30"')
+            for key in ("start", "end", "lunch_after")
+            if not re.match(CLOCK, str(day[key]))
+        ]
+        if not wrong:
+            self.day_rules = DayRules(**{key: day[key] for key in ("start", "end", "break_after", "break_minutes", "lunch_after", "lunch_minutes")})
+        return wrong
 
     def _stage(self, config) -> None:
         """Build into a staging folder; on_post_build swaps it in, on_build_error throws it away."""
@@ -124,8 +164,27 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 files.append(File.generated(config, module.path, content=""))
             for page in module.pages:
                 files.append(self._mounted(config, page.path, self.root / page.source))
+        self.generated = generated_pages(self.curriculum)
+        if files.get_file_from_path(SCHEDULE_PATH):
+            del self.generated[SCHEDULE_PATH]  # the project's own schedule page wins
+        for path in self.generated:
+            files.append(File.generated(config, path, content=""))
+        self._add_pdfs(config, files)
         self.files = files
+        docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        self.changed = last_commits(self.root, [docs, self.config.modules_dir])
         return files
+
+    def _add_pdfs(self, config, files: Files) -> None:
+        """Workbooks and guides printed by `make pdf` (pdf/<module>-<kind>.pdf), when there are any."""
+        self.pdfs = {}
+        for module in self.curriculum.modules:
+            for kind in (WORKBOOK, FACILITATOR_GUIDE):
+                pdf = self.root / self.config.pdf_dir / f"{module.id}-{kind}.pdf"
+                if pdf.is_file():
+                    path = f"downloads/{pdf.name}"
+                    files.append(self._mounted(config, path, pdf))
+                    self.pdfs[(module.id, kind)] = path
 
     @staticmethod
     def _mounted(config, src_uri: str, source: Path) -> File:
@@ -153,6 +212,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return PageContext(self.curriculum, page.file.src_uri, url, self.fragments)
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if page.file.src_uri in self.generated:
+            return self._generated_markdown(page)
+        committed = self.changed.get(str(Path(page.file.abs_src_path).resolve())) if page.file.abs_src_path else None
+        if committed:
+            page.meta["git_revision_date_localized"] = updated_html(committed)  # Material shows it as "last update"
+        markdown = learner_markdown(markdown)  # facilitator notes appear in the facilitator guide only
         found = self.curriculum.find_page(page.file.src_uri)
         if found:
             module, lesson = found
@@ -168,6 +233,24 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                     page.meta[key] = escape(page.meta[key])
         return markdown
 
+    def _generated_markdown(self, page) -> str:
+        """A workbook, facilitator guide or the schedule, written from the curriculum."""
+        kind, module = self.generated[page.file.src_uri]
+        ctx = self.page_context(page)
+        rules = self.day_rules
+        if kind == WORKBOOK:
+            title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render)
+        elif kind == FACILITATOR_GUIDE:
+            title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules)
+        else:
+            title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)
+        page.meta["title"] = escape(title)
+        page.meta["description"] = escape(module.summary if module else "The curriculum as a timed series of face-to-face workshops.")
+        # The lessons are searchable on their own pages; a guide's answer keys must not be.
+        page.meta["search"] = {"exclude": True}
+        page.edit_url = None
+        return markdown
+
     def _edit_url(self, config, source: str) -> str | None:
         """Where to edit a curriculum page: its file under modules/, not a path inside docs/.
 
@@ -180,6 +263,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return (base[: -len(docs)] if base.endswith("/" + docs) else base) + source
 
     def on_page_content(self, html, *, page, config, files):
+        content = self._page_content(html, page)
+        # MkDocs checks #anchors against the ids the Markdown made; the header, footer and overview
+        # fragments bring their own (#key-takeaways, #lesson-objectives...): tell it about them.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(_ID.findall(content))
+        return content
+
+    def _page_content(self, html, page) -> str:
         # Checklists (`- [ ] ...`) are printed tick boxes, never ticked on screen: pymdownx.tasklist
         # writes them as unlabelled disabled inputs, which screen readers announce as a nameless
         # "checkbox, dimmed" before each line. Hide the box; the list item reads as it should.
@@ -203,8 +294,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if lesson is None:
             related = self.curriculum.related_articles(module)
             overview = ctx.render("module-overview.html", module=module, intro=Markup(html), prerequisites=self.curriculum.prerequisites_of(module), related=related)
-            page.toc.items.extend(AnchorLink(title, anchor, 2) for title, anchor in [("Objectives", "module-objectives"), ("Before you start", "before-you-start"), ("Lessons", "lessons")])
-            return overview
+            pdfs = {kind: ctx.url(path) for (mid, kind), path in self.pdfs.items() if mid == module.id}
+            workshop = ctx.render("workshop-links.html", workbook=workbook_path(module), guide=facilitator_path(module), pdfs=pdfs)
+            page.toc.items.extend(AnchorLink(title, anchor, 2) for title, anchor in [("Objectives", "module-objectives"), ("Before you start", "before-you-start"), ("Lessons", "lessons"), ("Print it or run it as a workshop", "run-as-a-workshop")])
+            return f"{overview}\n{workshop}"
         previous, following = module.neighbours(lesson)
         header = ctx.render("lesson-header.html", module=module, lesson=lesson, position=module.position(lesson))
         footer = ctx.render("lesson-footer.html", module=module, lesson=lesson, previous=previous, next=following)
@@ -217,11 +310,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_context(self, context, *, page, config, nav):
         found = self.curriculum.find_page(page.file.src_uri)
         context["course"] = {"module": found[0], "lesson": found[1]} if found else {}
-        if page.file.generated_by:
-            # An overview with no index.md has no file, so no history: the git plugin would show
-            # the build's date as "last update". Show none rather than a wrong one.
-            for key in [k for k in page.meta if k.startswith("git_")]:
-                del page.meta[key]
         if found and found[1] is None:
             context["course"]["prerequisites"] = self.curriculum.prerequisites_of(found[0])
         article = self.curriculum.find_article(page.file.src_uri)
@@ -243,7 +331,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     # -- errors --------------------------------------------------------------------------------
 
     def report(self, problem: Problem) -> None:
-        """A macro problem: logged now, and the build fails at the end (the preview goes on)."""
+        """A macro problem: logged now, and the build fails at the end (the preview goes on).
+
+        A workbook repeats its lessons' text, so it repeats their macro errors: name each once,
+        at the lesson's own file."""
+        if any((p.field, p.message, p.hint) == (problem.field, problem.message, problem.hint) for p in self.macro_problems):
+            return
         log.error(str(problem))
         self.macro_problems.append(problem)
 

@@ -57,11 +57,22 @@ class CurriculumError(Exception):
 
 
 def relative(path: Path, root: Path) -> str:
-    """A path as authors see it: relative to the project, forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """A path as authors see it: relative to the project, forward slashes.
+
+    A link is named where it is, not where it points (which may be outside the project).
+    """
+    root = root.resolve()
+    for candidate in (path.parent.resolve() / path.name, path.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, links followed, is in the project (a link may point anywhere)."""
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

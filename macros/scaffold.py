@@ -22,12 +22,12 @@ from string import Template
 from typing import Any
 
 from .checks import Layout
-from .load import CAPSTONE_FILE, INTRO_FILE, MODULE_FILE
+from .load import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from .problems import Problem, did_you_mean
 from .schema import SLUG
 from .source import SourceError, parse_yaml, read_text
 
-RESERVED = {Path(CAPSTONE_FILE).stem, Path(INTRO_FILE).stem}
+RESERVED = {Path(CAPSTONE_FILE).stem, Path(INTRO_FILE).stem, *GENERATED_PAGES}
 FIRST_LESSON = "introduction"
 GUIDE = "docs/authoring/index.md"
 
@@ -66,7 +66,8 @@ def check_slug(value: str, what: str, param: str) -> None:
         hint = f"did you mean '{suggestion}'?" if suggestion else "use lowercase letters, digits and hyphens"
         raise ScaffoldError(f"'{value}' is not a valid {what} id: use lowercase words joined by hyphens — {hint}", usage=True, param=param)
     if value in RESERVED:
-        raise ScaffoldError(f"'{value}' is reserved: {value}.md is the module's {'capstone' if value == 'capstone' else 'introduction'} — choose another name", usage=True, param=param)
+        role = GENERATED_PAGES.get(value) or ("capstone" if value == "capstone" else "introduction")
+        raise ScaffoldError(f"'{value}' is reserved: it is the module's {role} — choose another name", usage=True, param=param)
 
 
 def _yaml_text(value: str) -> str:
@@ -184,12 +185,19 @@ knowledge_check:
 TODO: start with why this matters to the learner. The page shows the title, objectives and time
 above this text, and the knowledge check and key takeaways after it: do not repeat them here.
 
+!!! facilitator "Running this lesson"
+    TODO: for whoever teaches this lesson in a workshop (only the facilitator guide shows it): a
+    timing plan that adds up to the duration, an opening question, what to watch for.
+
 ## TODO: the first heading
 
 TODO: teach with examples. Put worked examples in `!!! example "Scenario: ..."` blocks.
 
 !!! exercise "TODO: the exercise's title"
     TODO: what the learner does, with whom, and for how long.
+
+!!! facilitator "Debrief and answer key"
+    TODO: what strong answers contain, common difficulties and how to handle them.
 """)
 
 CAPSTONE_TEMPLATE = Template("""\

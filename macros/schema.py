@@ -57,6 +57,9 @@ def _objectives(description: str, example: dict) -> dict:
 
 
 # Every Markdown file may switch macros off (a page about macros, say).
+MATERIALS = _words("What the facilitator prepares for a workshop session (shown in the facilitator guide only).", ["Printed customer scenarios, one per pair", "Flip chart and pens"])
+CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
 RENDER_MACROS = {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]}
 
 MODULE = {
@@ -80,6 +83,18 @@ MODULE = {
         "version": {"type": "string", "pattern": r"^\d+(\.\d+){0,2}$", "description": "The content's version, in quotes.", "examples": ["1.0"]},
         "reviewed": {"type": "string", "format": "date", "description": "When the content was last reviewed (YYYY-MM-DD).", "examples": ["2026-11-20"]},
         "lessons": {**_ids("The lessons in order: file names in the module's folder, without .md.", ["why-questions-matter", "open-closed-and-probing"]), "minItems": 1},
+        "mastery_score": {"type": "integer", "minimum": 0, "maximum": 100, "description": "For the SCORM export to an LMS: the score out of 100 that passes the module, where the score is the share of its knowledge-check questions answered right at the first try. Default 80.", "examples": [80]},
+        "workshop": {
+            "type": "object",
+            "additionalProperties": False,
+            "description": "How the module runs as a facilitated workshop: the facilitator guide's clock starts at `start` (default: the site's schedule) and restarts on a new day after each lesson in `new_day_after`; `materials` are needed for the whole session.",
+            "examples": [{"start": "09:30", "new_day_after": ["open-closed-and-probing"], "materials": ["Name cards"]}],
+            "properties": {
+                "start": {"type": "string", "pattern": CLOCK, "description": "When the first session starts, 24-hour HH:MM in quotes.", "examples": ["09:30"]},
+                "new_day_after": _ids("Lessons after which the workshop stops for the day (the next starts at `start`).", ["open-closed-and-probing"]),
+                "materials": MATERIALS,
+            },
+        },
     },
 }
 
@@ -132,6 +147,7 @@ LESSON = {
         "exercises": {"type": "array", "items": EXERCISE, "description": "The exercises in the lesson's body and what they practise.", "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"]}]]},
         "knowledge_check": {"type": "array", "items": QUESTION, "description": "Questions shown after the lesson: each has a question, the objectives it assesses and two to six options; each option has an answer and a why (the feedback), and exactly one has correct: true.", "examples": [[{"question": "...", "options": []}]]},
         "description": _text("A one-line description for search engines (defaults to the first objective).", "Tell open, closed and probing questions apart."),
+        "materials": MATERIALS,
         "render_macros": RENDER_MACROS,
     },
 }
@@ -149,6 +165,7 @@ CAPSTONE = {
         "serves": {**_ids("Ids of the module objectives the activity practises.", ["diagnose", "confirm"]), "minItems": 1},
         "draws_on": _ids("The lessons it brings together (file names without .md); all of them when left out.", ["why-questions-matter", "things-and-people"]),
         "description": _text("A one-line description for search engines.", "Put every questioning skill to work in one conversation."),
+        "materials": MATERIALS,
         "render_macros": RENDER_MACROS,
     },
 }
@@ -216,9 +233,30 @@ ARTICLE = {
 
 SCHEMAS = {"module": MODULE, "lesson": LESSON, "capstone": CAPSTONE, "article": ARTICLE, "glossary": GLOSSARY}
 
+# docs/blog/.authors.yml, as Material's blog reads it (it refuses a missing field, and warns on an
+# unknown one, which fails a strict build). Not in SCHEMAS: the author guide does not document it.
+AUTHOR = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["name", "description", "avatar"],
+    "properties": {
+        "name": _text("The author's name, as readers see it.", "Amara Osei", 120),
+        "description": _text("A few words on who they are.", "Lead instructional designer"),
+        "avatar": _text("A picture: a path in docs/ or a URL.", "assets/authors/amara-osei.svg"),
+        "slug": {"type": "string", "pattern": SLUG, "description": "The address of the author's page.", "examples": ["amara-osei"]},
+        "url": _text("A link for the author's name.", "https://example.org/amara"),
+    },
+}
+AUTHORS = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["authors"],
+    "properties": {"authors": {"type": "object", "propertyNames": {"pattern": SLUG}, "additionalProperties": AUTHOR, "description": "Authors by id.", "examples": []}},
+}
+
 _VALIDATORS = {
     name: jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    for name, schema in SCHEMAS.items()
+    for name, schema in {**SCHEMAS, "authors": AUTHORS}.items()
 }
 
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a block of fields", "boolean": "true or false", "number": "a number"}
@@ -229,7 +267,14 @@ def validate(kind: str, data: Any, file: str) -> list[Problem]:
     if not isinstance(data, dict):
         return [Problem(file, getattr(data, "line", 1) or 1, "", "expected fields like 'title: ...'", "write one 'field: value' per line")]
     validator = _VALIDATORS[kind]
-    return [problem for error in validator.iter_errors(data) for problem in _explain(error, data, file)]
+    problems = [problem for error in validator.iter_errors(data) for problem in _explain(error, data, file)]
+    # A typo ('titel') also leaves its field missing: the typo, with its fix, is the one problem.
+    typos = {(p.field.rpartition(".")[0], p.hint) for p in problems if p.message == UNKNOWN_FIELD}
+    return [p for p in problems if not (p.message == MISSING_FIELD and (p.field.rpartition(".")[0], f"did you mean '{p.field.rpartition('.')[2]}'?") in typos)]
+
+
+UNKNOWN_FIELD = "unknown field"
+MISSING_FIELD = "this required field is missing"
 
 
 def _field_name(path) -> str:
@@ -248,7 +293,8 @@ def _example(schema: dict, name: str) -> str:
         return ""
     value = examples[0]
     if isinstance(value, str):
-        shown = value if isinstance(yaml.safe_load(value), str) else f'"{value}"'  # "1.0" must stay text
+        # "1.0" must stay text; a date needs no quotes (the loader reads dates as text)
+        shown = value if isinstance(yaml.safe_load(value), str) or schema.get("format") == "date" else f'"{value}"'
     elif isinstance(value, bool):
         shown = "true" if value else "false"
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -286,7 +332,7 @@ def _explain(error: jsonschema.ValidationError, data: Any, file: str) -> Iterato
         missing = error.message.split("'")[1]
         sub = schema.get("properties", {}).get(missing, {})
         full = f"{field}.{missing}" if field else missing
-        yield Problem(file, line, full, "this required field is missing", _example(sub, missing) or f"add {missing}: ...")
+        yield Problem(file, line, full, MISSING_FIELD, _example(sub, missing) or f"add {missing}: ...")
     elif validator == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         extras = [key for key in error.instance if key not in allowed]
@@ -294,7 +340,7 @@ def _explain(error: jsonschema.ValidationError, data: Any, file: str) -> Iterato
             key_line = line_of(data, path + (key,)) or line
             full = f"{field}.{key}" if field else str(key)
             hint = did_you_mean(key, allowed) or "remove it; the fields allowed here are " + ", ".join(allowed)
-            yield Problem(file, key_line, full, "unknown field", hint)
+            yield Problem(file, key_line, full, UNKNOWN_FIELD, hint)
     elif validator == "type":
         expected = _TYPE_NAMES.get(schema.get("type"), str(schema.get("type")))
         yield Problem(file, line, field, f"expected {expected}, got {_shown(error.instance)}", _example(schema, name) or f"make it {expected}")
@@ -305,7 +351,11 @@ def _explain(error: jsonschema.ValidationError, data: Any, file: str) -> Iterato
     elif validator == "format":
         yield Problem(file, line, field, f"expected a date as YYYY-MM-DD, got {_shown(error.instance)}", _example(schema, name) or "write it as 2026-11-20")
     elif validator == "pattern" and schema.get("pattern") == SLUG:
-        yield Problem(file, line, field, f"{_shown(error.instance)} is not an id", "use lowercase letters, digits and hyphens, such as open-questions")
+        if "/" in error.instance or error.instance.endswith(".md"):  # a path where a name belongs
+            hint = "write the name alone, without folders or .md (a lesson's file is looked for in its module's folder)"
+        else:
+            hint = "use lowercase letters, digits and hyphens, such as open-questions"
+        yield Problem(file, line, field, f"{_shown(error.instance)} is not an id", hint)
     elif validator == "pattern" and "propertyNames" in str(error.schema_path):
         yield Problem(file, line, field, f"{_shown(error.instance)} is not an id", "use lowercase letters, digits and hyphens, such as tell-apart")
     elif validator in ("minItems", "minProperties"):

@@ -60,7 +60,7 @@ def render_markdown(env: jinja2.Environment, markdown: str, variables: dict[str,
         html = env.from_string(protect_code(markdown)).render(**variables)
         return html + "\n" if markdown.endswith("\n") and not html.endswith("\n") else html
     except jinja2.TemplateSyntaxError as error:
-        raise MacroProblem(_syntax_problem(error, file, first_line)) from None
+        raise MacroProblem(syntax_problem(error, file, first_line)) from None
     except Exception as error:  # an author's call went wrong: never a traceback
         line = _template_line(error)
         raise MacroProblem(_runtime_problem(error, env, variables, file, first_line + line - 1 if line else first_line)) from None
@@ -81,7 +81,8 @@ def _template_line(error: Exception) -> int:
     return line
 
 
-def _syntax_problem(error: jinja2.TemplateSyntaxError, file: str, first_line: int) -> Problem:
+def syntax_problem(error: jinja2.TemplateSyntaxError, file: str, first_line: int) -> Problem:
+    """A Jinja syntax error at the file's line (`course check` finds the same ones)."""
     line = first_line + (error.lineno or 1) - 1
     message = error.message or "template syntax error"
     if "comment" in message:
@@ -96,11 +97,15 @@ def _runtime_problem(error: Exception, env: jinja2.Environment, variables: dict,
         return Problem(file, line, "macro", error.message, error.hint)
     if isinstance(error, jinja2.UndefinedError):
         name = _undefined_name(str(error))
-        known = [*variables, *env.globals]
-        hint = did_you_mean(name, known) if name else ""
-        hint = hint or "check the spelling; to show {{ }} as text, put it in `code`"
-        return Problem(file, line, "macro", f"unknown name: {error.message}", hint)
+        return Problem(file, line, "macro", f"unknown name: {error.message}", undefined_hint(name, [*variables, *env.globals]))
     return Problem(file, line, "macro", f"{type(error).__name__}: {error}", "check the macro call against the author guide's macro reference")
+
+
+def undefined_hint(name: str, known) -> str:
+    """How to fix an unknown name: the nearest known one, else quotes (a bare word is a name)."""
+    if not name:
+        return "check the spelling; to show {{ }} as text, put it in `code`"
+    return did_you_mean(name, known) or f'check the spelling; text goes in quotes, as in "{name}"; to show {{{{ }}}} as text, put it in `code`'
 
 
 def _undefined_name(message: str) -> str:

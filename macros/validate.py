@@ -11,19 +11,23 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from .model import Curriculum, Lesson, Module
+from .model import Article, Curriculum, Lesson, Module
 from .problems import Problem, did_you_mean
 
 EXERCISE_BLOCK = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+exercise\b[^"\n]*"([^"]*)"', re.MULTILINE)
 
 
-def cross_check(curriculum: Curriculum, root: Path) -> list[Problem]:
+def cross_check(curriculum: Curriculum, root: Path, uncertain: frozenset[str] = frozenset()) -> list[Problem]:
+    """Problems between files. `uncertain`: ids of modules that failed to load or lost a lesson,
+    already reported: naming them is not an unknown module, and their coverage is not checked."""
     return [
         *_module_ids(curriculum),
-        *_prerequisites(curriculum),
+        *_prerequisites(curriculum, uncertain),
         *_authors(curriculum),
-        *_article_modules(curriculum),
-        *(p for module in curriculum.modules for p in _module_coverage(module)),
+        *_article_modules(curriculum, uncertain),
+        *_article_slugs(curriculum),
+        *(p for module in curriculum.modules for p in _module_coverage(module, complete=module.id not in uncertain)),
+        *(p for module in curriculum.modules for p in _workshop_days(module)),
         *(p for _, lesson in curriculum.lessons() for p in _lesson(lesson)),
     ]
 
@@ -39,14 +43,14 @@ def _module_ids(curriculum: Curriculum) -> Iterator[Problem]:
         seen.setdefault(module.id, module)
 
 
-def _prerequisites(curriculum: Curriculum) -> Iterator[Problem]:
+def _prerequisites(curriculum: Curriculum, uncertain: frozenset[str]) -> Iterator[Problem]:
     ids = [m.id for m in curriculum.modules]
     for module in curriculum.modules:
         for index, pid in enumerate(module.prerequisites):
             line = module.line(f"prerequisites.{index}")
             if pid == module.id:
                 yield Problem(module.source, line, "prerequisites", "a module cannot be its own prerequisite", f"remove '{pid}'")
-            elif pid not in ids:
+            elif pid not in ids and pid not in uncertain:
                 hint = did_you_mean(pid, ids) or "use one of " + ", ".join(ids)
                 yield Problem(module.source, line, "prerequisites", f"unknown module '{pid}'", hint)
     yield from _cycles(curriculum)
@@ -80,10 +84,10 @@ def _authors(curriculum: Curriculum) -> Iterator[Problem]:
                 yield Problem(item.source, item.line(f"authors.{index}"), "authors", f"unknown author '{author}'", did_you_mean(author, known) or hint_all)
 
 
-def _module_coverage(module: Module) -> Iterator[Problem]:
+def _module_coverage(module: Module, complete: bool = True) -> Iterator[Problem]:
     ids = [o.id for o in module.objectives]
     served = {sid for page in module.pages for sid in page.serves}
-    for objective in module.objectives:
+    for objective in module.objectives if complete else ():  # a lesson that did not load may serve it
         if objective.id not in served:
             yield Problem(module.source, module.line(f"objectives.{objective.id}"), f"objectives.{objective.id}", "no lesson serves this objective", f"add serves: [{objective.id}] to the lesson that teaches it")
     for page in module.pages:
@@ -98,12 +102,30 @@ def _module_coverage(module: Module) -> Iterator[Problem]:
                 yield Problem(module.capstone.source, module.capstone.line(f"draws_on.{index}"), "draws_on", f"'{slug}' is not a lesson of module '{module.id}'", hint)
 
 
-def _article_modules(curriculum: Curriculum) -> Iterator[Problem]:
+def _workshop_days(module: Module) -> Iterator[Problem]:
+    slugs = [lesson.slug for lesson in module.lessons]
+    for index, slug in enumerate(module.workshop.new_day_after):
+        if slug not in slugs:
+            hint = did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs)
+            yield Problem(module.source, module.line(f"workshop.new_day_after.{index}"), "workshop.new_day_after", f"'{slug}' is not a lesson of module '{module.id}'", hint)
+
+
+def _article_modules(curriculum: Curriculum, uncertain: frozenset[str]) -> Iterator[Problem]:
     ids = [m.id for m in curriculum.modules]
     for article in curriculum.articles:
         for index, mid in enumerate(article.modules):
-            if mid not in ids:
+            if mid not in ids and mid not in uncertain:
                 yield Problem(article.source, article.line(f"modules.{index}"), "modules", f"unknown module '{mid}'", did_you_mean(mid, ids) or "use one of " + ", ".join(ids))
+
+
+def _article_slugs(curriculum: Curriculum) -> Iterator[Problem]:
+    """An article's address is its file name (blog/<name>/): two files with one name would collide."""
+    first: dict[str, Article] = {}
+    for article in sorted(curriculum.articles, key=lambda a: a.source):
+        if article.slug in first:
+            other = first[article.slug].source
+            yield Problem(article.source, 0, "", f"{other} has the same file name: both would be published at blog/{article.slug}/", "rename one of the two files")
+        first.setdefault(article.slug, article)
 
 
 def _lesson(lesson: Lesson) -> Iterator[Problem]:

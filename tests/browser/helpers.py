@@ -23,6 +23,10 @@ KEY_PAGES = [
     ("blog index", "blog/"),
     ("capstone", MODULE + "capstone/"),
     ("glossary", "glossary/"),
+    ("curriculum", "curriculum/"),
+    ("workbook", MODULE + "workbook/"),
+    ("facilitator guide", MODULE + "facilitator/"),
+    ("schedule", "schedule/"),
 ]
 
 # Chromium's own requests that never leave the machine and name no host.

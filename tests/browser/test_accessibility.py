@@ -91,7 +91,9 @@ def test_knowledge_check_works_with_the_keyboard(page, site_url):
     expect(radios.nth(1)).to_be_checked()
     expect(radios.first).not_to_be_checked()
 
-    page.keyboard.press("Tab")  # out of the radio group, to the answer's summary
+    page.keyboard.press("Tab")  # out of the radio group, to "Check answer" (added by course.js)
+    expect(question.get_by_role("button", name="Check answer")).to_be_focused()
+    page.keyboard.press("Tab")  # then the answer's summary
     summary = answer.locator("summary")
     expect(summary).to_be_focused()
     expect(summary).to_have_text("Show the answer")
@@ -106,11 +108,16 @@ def test_knowledge_check_works_with_the_keyboard(page, site_url):
 
 
 def test_knowledge_check_shows_where_the_keyboard_focus_is(page, site_url):
-    """WCAG 2.4.7: a focused answer option and a focused "Show the answer" must look focused."""
+    """WCAG 2.4.7: a focused answer option, "Check answer" and "Show the answer" must look focused."""
     question, radios = _tab_into_first_question(page, site_url)
     invisible = []
     if not _looks_different_when_focused(page, radios.first):
         invisible.append(f"radio #{radios.first.get_attribute('id')} (answer option)")
+    page.keyboard.press("Tab")
+    button = question.get_by_role("button", name="Check answer")
+    expect(button).to_be_focused()
+    if not _looks_different_when_focused(page, button):
+        invisible.append("'Check answer' button")
     page.keyboard.press("Tab")
     summary = question.locator("details.course-check__answer summary")
     expect(summary).to_be_focused()

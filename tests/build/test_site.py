@@ -59,7 +59,7 @@ def test_module_overview_shows_summary_facts_objectives_prerequisites_lessons_an
     assert "Lessons 5" in overview
     assert "By the end of this module you will be able to" in overview
     assert "Take these modules first:" in overview and '<a href="../customer-service/">Customer service</a>' in page
-    lesson_links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="course-lessons__time">(\d+) min</span>', page)
+    lesson_links = re.findall(r'<li[^>]*><a href="([^"]+)">([^<]+)</a> <span class="course-lessons__time">(\d+) min</span>', page)
     assert [href for href, _, _ in lesson_links] == [f"{slug}/" for slug in LESSONS]
     assert f"To finish: {questioning.capstone.title}" in overview and 'href="capstone/"' in page
     assert "Related articles" in overview and "../../blog/missing-the-real-training-need/" in page
@@ -211,7 +211,8 @@ def test_structured_data_for_modules_and_lessons(built_site):
 
 
 class _Links(HTMLParser):
-    """Every href and every id in one page."""
+    """Every id in one page, and every URL it links to or loads: a/area/link href (stylesheets,
+    icons, prev/next, canonical), src on any element (images, scripts, frames), srcset, poster."""
 
     def __init__(self):
         super().__init__()
@@ -222,21 +223,33 @@ class _Links(HTMLParser):
         attrs = dict(attrs)
         if attrs.get("id"):
             self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
+        if tag in ("a", "area", "link") and attrs.get("href"):
             self.hrefs.append(attrs["href"])
+        self.hrefs += [attrs[name] for name in ("src", "poster") if attrs.get(name)]
+        self.hrefs += [candidate.split()[0] for candidate in (attrs.get("srcset") or "").split(",") if candidate.strip()]
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
-    """Links written by macros and templates too, which MkDocs' own validation never sees."""
+    """Links written by macros and templates too, which MkDocs' own validation never sees: every
+    page of the built site (in the navigation or not), every link and asset it names, and every
+    url() in the site's stylesheets."""
     pages: dict[Path, _Links] = {}
     for path in built_site.rglob("*.html"):
         parser = _Links()
         parser.feed(path.read_text(encoding="utf-8"))
         pages[path.resolve()] = parser
-    base = urlsplit(yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["site_url"]).path
+    for path in built_site.rglob("*.css"):
+        parser = _Links()
+        parser.hrefs = [url for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")) if not url.startswith("data:")]
+        pages[path.resolve()] = parser
+    assert len(pages) > 30 and sum(len(parser.hrefs) for parser in pages.values()) > 1000
+    site_url = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["site_url"]
+    base = urlsplit(site_url).path
     broken = []
     for path, parser in pages.items():
         for href in parser.hrefs:
+            if href.startswith(site_url):  # canonical links name the published address
+                href = base + href[len(site_url) :]
             if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
                 continue  # mailto:, https: and the like leave the site
             target, _, anchor = href.partition("#")

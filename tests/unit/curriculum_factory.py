@@ -59,6 +59,7 @@ authors:
   ann:
     name: Ann Author
     description: Writes tests
+    avatar: https://example.org/ann.png
 """
 
 

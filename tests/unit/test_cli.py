@@ -244,7 +244,7 @@ def test_a_curriculum_that_does_not_load_is_reported_not_raised(project):
     for command in (["check"], ["list"], ["stats"]):
         result = run(project, *command)
         assert result.exit_code == 1
-        assert "modules/alpha/second.md:2: this is not valid YAML" in result.output
+        assert "modules/alpha/second.md:2: a list opened with '[' is not closed" in result.output
 
 
 def test_the_real_repository_checks_clean():

@@ -1,9 +1,440 @@
-// Runs on every page, including pages reached through Material's instant navigation (document$).
-document$.subscribe(function () {
-  // Wide tables scroll sideways on phones: make the scrolling area reachable by keyboard (axe: scrollable-region-focusable).
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-    wrap.tabIndex = 0;
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+// The learner's side of the course: knowledge checks with feedback, progress kept in this browser,
+// catalogue filters, "Continue where you left off". No framework, no build step.
+// Runs on every page, including pages reached through Material's instant navigation (document$):
+// each run sets up the elements of the page just shown (marked data-course-ready, so never twice).
+
+(function () {
+  "use strict";
+
+  // -- Progress: this browser only (localStorage), never a cookie, never sent anywhere -------------
+
+  // Material's __md_scope is the site's base URL, so the key is per site: two course sites on one
+  // github.io origin keep separate progress. Key: "<base path>.course.progress",
+  // e.g. "/course-site/.course.progress". Value: {"done": ["<module>/<lesson>", ...],
+  // "last": {"id", "title", "module", "path"}} (path relative to the base).
+  var scope = typeof __md_scope !== "undefined" ? __md_scope
+    : new URL(JSON.parse(document.getElementById("__config").textContent).base, location);
+  var KEY = scope.pathname + ".course.progress";
+
+  var progress = {
+    available: (function () {
+      try {
+        localStorage.setItem(KEY + ".probe", "1");
+        localStorage.removeItem(KEY + ".probe");
+        return true;
+      } catch (error) {
+        return false;  // blocked or full (private windows, strict settings): no progress, no errors
+      }
+    })(),
+    read: function () {
+      var data = null;
+      try {
+        data = progress.available && JSON.parse(localStorage.getItem(KEY));
+      } catch (error) { /* unreadable: start afresh */ }
+      if (!data || !Array.isArray(data.done)) data = { done: [], last: null };
+      return data;
+    },
+    write: function (data) {
+      try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (error) { /* keep going unsaved */ }
+    },
+    isDone: function (id) { return progress.read().done.indexOf(id) >= 0; },
+    setDone: function (id, done) {
+      var data = progress.read();
+      data.done = data.done.filter(function (other) { return other !== id; });
+      if (done) data.done.push(id);
+      progress.write(data);
+    },
+    visit: function (last) {
+      var data = progress.read();
+      data.last = last;
+      progress.write(data);
+    },
+    clear: function () {
+      try { localStorage.removeItem(KEY); } catch (error) { /* nothing to clear */ }
+    },
+  };
+
+  var justReset = false;  // keeps the "cleared" message on screen until the next page
+
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function once(node) {
+    if (node.dataset.courseReady) return false;
+    node.dataset.courseReady = "yes";
+    return true;
+  }
+
+  // Writes a message into a live region; the same message twice is still announced.
+  function say(region, parts) {
+    var fill = function () {
+      region.textContent = "";
+      parts.forEach(function (part) {
+        region.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+      });
+    };
+    if (region.textContent) {
+      region.textContent = "";
+      setTimeout(fill, 100);
+    } else {
+      fill();
+    }
+  }
+
+  function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+
+  // -- Knowledge checks -----------------------------------------------------------------------------
+  // Each question gets a "Check answer" button (choosing with the arrow keys is not answering) and a
+  // polite live region for the feedback. "Right first time": the first answer checked was right.
+  // Passed: every question answered right, however many tries it took; the lesson is then complete.
+
+  function explanation(input) {
+    var source = document.getElementById(input.dataset.why);
+    if (!source) return "";
+    var copy = source.cloneNode(true);
+    all(copy, "strong").forEach(function (strong) { strong.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function markOption(input, right) {
+    var label = input.parentElement.querySelector("label");
+    if (label.querySelector(".course-check__mark")) return;
+    var mark = element("span", "course-check__mark course-check__mark--" + (right ? "right" : "wrong"));
+    var icon = element("span", "", right ? "✓ " : "✗ ");
+    icon.setAttribute("aria-hidden", "true");
+    mark.append(icon, right ? "Right answer" : "Not this one");
+    label.append(" ", mark);
+  }
+
+  function setUpCheck(check) {
+    var questions = all(check, ".course-check__question");
+    var firstTry = {};  // question id -> whether the first answer checked was right
+    var solved = {};    // question id -> true once answered right
+    var intro = check.querySelector(".course-check__intro");
+    var score = element("p", "course-check__score");
+    check.appendChild(score);
+    intro.textContent = plural(questions.length, "question") + ". Choose an answer, then select ‘Check answer’. " +
+      "If it isn't right, have another go. ‘Show the answer’ explains every option.";
+
+    function count(table, wanted) {
+      return questions.filter(function (q) { return table[q.id] === wanted; }).length;
+    }
+
+    function showScore() {
+      var right = count(solved, true), first = count(firstTry, true);
+      if (right === questions.length) {
+        score.textContent = "Check complete: " + first + " of " + questions.length + " right first time.";
+      } else if (Object.keys(firstTry).length) {
+        score.textContent = right + " of " + plural(questions.length, "question") + " answered correctly so far, " + first + " right first time.";
+      } else {
+        score.textContent = "Answer every question to finish the check.";
+      }
+    }
+
+    questions.forEach(function (question) {
+      var actions = element("div", "course-check__actions");
+      var button = element("button", "course-button course-check__submit", "Check answer");
+      button.type = "button";
+      var feedback = element("p", "course-check__feedback");
+      feedback.setAttribute("role", "status");
+      feedback.setAttribute("aria-live", "polite");
+      actions.append(button, feedback);
+      question.querySelector("fieldset").appendChild(actions);
+
+      button.addEventListener("click", function () {
+        var chosen = question.querySelector("input[type=radio]:checked");
+        if (!chosen) {
+          feedback.className = "course-check__feedback";
+          say(feedback, ["Choose an answer first, then select ‘Check answer’."]);
+          return;
+        }
+        var right = chosen.hasAttribute("data-correct");
+        var wasSolved = count(solved, true) === questions.length;
+        var first = !(question.id in firstTry);
+        if (first) firstTry[question.id] = right;
+        if (right) solved[question.id] = true;
+        // For whoever records results (the SCORM runtime in an LMS package, macros/scorm/).
+        document.dispatchEvent(new CustomEvent("course:answer", {
+          detail: { lesson: check.dataset.lesson, question: question.id, right: right, firstTry: first },
+        }));
+        markOption(chosen, right);
+        showScore();
+
+        var verdict = element("strong", "", right ? "Right. " : "Not quite. ");
+        var parts = [verdict, explanation(chosen)];
+        if (!right) parts.push(" Have another go: choose a different answer and check it.");
+        if (right && !wasSolved && count(solved, true) === questions.length) {
+          parts.push(" That's every question: " + count(firstTry, true) + " of " + questions.length + " right first time.");
+          if (progress.available && check.dataset.lesson) {
+            progress.setDone(check.dataset.lesson, true);
+            parts.push(" This lesson is now marked as complete.");
+            renderProgress(document);
+          }
+        }
+        feedback.className = "course-check__feedback course-check__feedback--" + (right ? "right" : "wrong");
+        say(feedback, parts);
+      });
+    });
+    showScore();
+  }
+
+  // -- "Mark as complete" (lesson and capstone footers) --------------------------------------------
+
+  function setUpCompleteControl(box) {
+    if (!progress.available) return;
+    box.hidden = false;
+    var kind = box.dataset.kind;
+    var status = box.querySelector(".course-complete__status");
+    box.querySelector("button").addEventListener("click", function () {
+      var done = !progress.isDone(box.dataset.page);
+      progress.setDone(box.dataset.page, done);
+      renderProgress(document);
+      if (!done) status.textContent = "This " + kind + " is no longer marked as complete.";
+    });
+    var module = document.querySelector(".course-lesson-header .course-meta a");
+    progress.visit({
+      id: box.dataset.page,
+      title: box.dataset.title,
+      module: module ? module.textContent.trim() : "",
+      path: location.pathname.indexOf(scope.pathname) === 0 ? location.pathname.slice(scope.pathname.length) : location.pathname,
+    });
+  }
+
+  function renderCompleteControl(box) {
+    var done = progress.isDone(box.dataset.page);
+    var status = box.querySelector(".course-complete__status");
+    box.classList.toggle("course-complete--done", done);
+    box.querySelector("button").textContent = done ? "Mark as not complete" : "Mark this " + box.dataset.kind + " as complete";
+    if (done) {
+      var icon = element("span", "", "✓ ");
+      icon.setAttribute("aria-hidden", "true");
+      status.replaceChildren(icon, "You've completed this " + box.dataset.kind + ".");
+    } else if (status.querySelector("span")) {
+      status.textContent = "";
+    }
+  }
+
+  // -- Progress bars, ticks, "Continue where you left off" ------------------------------------------
+
+  function renderProgressBar(box) {
+    var ids = JSON.parse(box.dataset.courseProgress).map(function (slug) { return box.dataset.module + "/" + slug; });
+    var done = ids.filter(progress.isDone).length;
+    var text = done + " of " + plural(ids.length, "lesson") + " done";
+    var bar = box.querySelector("progress");
+    bar.value = done;
+    bar.setAttribute("aria-valuetext", text);
+    box.querySelector(".course-progress__text").textContent = text;
+    // On a catalogue card the bar appears once the module is started; on the overview, always.
+    box.hidden = !progress.available || (done === 0 && box.closest(".course-card") !== null);
+    var card = box.closest(".course-card");
+    if (card) card.classList.toggle("course-card--done", done === ids.length);
+  }
+
+  function renderTick(item) {
+    var done = progress.isDone(item.dataset.page);
+    var tick = item.querySelector(".course-done");
+    if (done && !tick) {
+      tick = element("span", "course-done");
+      var icon = element("span", "", "✓ ");
+      icon.setAttribute("aria-hidden", "true");
+      tick.append(icon, "Done");
+      item.querySelector("a").after(" ", tick);
+    } else if (!done && tick) {
+      tick.remove();
+    }
+  }
+
+  function catalogueSteps() {
+    var steps = [];
+    all(document, ".course-card[data-pages]").forEach(function (card) {
+      var module = card.querySelector(".course-card__title").textContent.trim();
+      JSON.parse(card.dataset.pages).forEach(function (step) {
+        steps.push({ id: step.id, title: step.title, url: step.url, module: module });
+      });
+    });
+    return steps;
+  }
+
+  // The last lesson visited if it is not complete; otherwise the first incomplete lesson (or
+  // capstone) of that module, then of the whole catalogue. Null when everything is complete.
+  function nextStep(data) {
+    var steps = catalogueSteps();
+    var open = function (step) { return data.done.indexOf(step.id) < 0; };
+    var last = data.last;
+    if (last && open(last)) {
+      var known = steps.filter(function (step) { return step.id === last.id; })[0];
+      return known || { title: last.title, url: scope.pathname + last.path, module: last.module };
+    }
+    var module = last ? last.id.split("/")[0] : "";
+    var remaining = steps.filter(open);
+    return remaining.filter(function (step) { return step.id.split("/")[0] === module; })[0] || remaining[0] || null;
+  }
+
+  function renderContinue(panel) {
+    var data = progress.read();
+    var started = progress.available && (data.done.length > 0 || data.last !== null);
+    panel.hidden = !(started || justReset);
+    all(panel, ".course-continue__heading, .course-continue__next, .course-continue__summary").forEach(function (part) {
+      part.hidden = !started;
+    });
+    if (!started) return;
+    var step = nextStep(data);
+    var link = panel.querySelector(".course-continue__link");
+    panel.querySelector(".course-continue__next").hidden = !step;
+    if (step) {
+      link.href = step.url;
+      link.textContent = step.title;
+      panel.querySelector(".course-continue__module").textContent = step.module ? "in " + step.module : "";
+    }
+    var lessons = all(document, ".course-card [data-course-progress]").reduce(function (ids, box) {
+      return ids.concat(JSON.parse(box.dataset.courseProgress).map(function (slug) { return box.dataset.module + "/" + slug; }));
+    }, []);
+    var done = lessons.filter(progress.isDone).length;
+    panel.querySelector(".course-continue__summary").textContent = step
+      ? (lessons.length ? "You've completed " + done + " of " + plural(lessons.length, "lesson") + "." : "")
+      : "You've completed every lesson and activity. Well done!";
+  }
+
+  function renderProgress(root) {
+    all(root, "[data-course-complete]").forEach(function (box) { if (progress.available) renderCompleteControl(box); });
+    all(root, "[data-course-progress]").forEach(renderProgressBar);
+    all(root, ".course-lessons [data-page]").forEach(renderTick);
+    all(root, "[data-course-continue]").forEach(renderContinue);
+  }
+
+  // -- "Reset my progress", with a confirmation step -------------------------------------------------
+
+  function setUpReset(box) {
+    box.hidden = false;
+    if (!progress.available) {
+      box.appendChild(element("p", "course-reset__status", "This browser isn't letting the site keep anything, so no progress is saved here."));
+      return;
+    }
+    var start = element("button", "course-button course-button--quiet course-reset__start", "Reset my progress");
+    var confirm = element("div", "course-reset__confirm");
+    var question = element("p", "course-reset__question",
+      "Clear every lesson marked as complete, and where you left off, from this browser? This can't be undone.");
+    var yes = element("button", "course-button course-reset__yes", "Yes, reset my progress");
+    var no = element("button", "course-button course-button--quiet course-reset__no", "No, keep it");
+    var status = element("p", "course-reset__status");
+    [start, yes, no].forEach(function (button) { button.type = "button"; });
+    start.setAttribute("aria-expanded", "false");
+    question.tabIndex = -1;
+    status.tabIndex = -1;
+    status.setAttribute("role", "status");
+    confirm.hidden = true;
+    confirm.append(question, yes, " ", no);
+    box.append(start, confirm, status);
+
+    function close(focus) {
+      confirm.hidden = true;
+      start.setAttribute("aria-expanded", "false");
+      focus.focus();
+    }
+    start.addEventListener("click", function () {
+      status.textContent = "";
+      confirm.hidden = false;
+      start.setAttribute("aria-expanded", "true");
+      question.focus();
+    });
+    no.addEventListener("click", function () { close(start); });
+    yes.addEventListener("click", function () {
+      progress.clear();
+      justReset = true;
+      status.textContent = "Your progress has been cleared.";
+      close(status);
+      renderProgress(document);
+    });
+  }
+
+  // -- Catalogue filters (kept in the URL, so a filtered view can be shared) --------------------------
+
+  var FILTERS = {
+    level: function (card, value) { return card.dataset.level === value; },
+    audience: function (card, value) { return JSON.parse(card.dataset.audience).indexOf(value) >= 0; },
+    duration: function (card, value) { return card.dataset.duration === value; },
+    tag: function (card, value) { return JSON.parse(card.dataset.tags).indexOf(value) >= 0; },
+  };
+
+  function setUpFilters(form) {
+    var cards = all(form.nextElementSibling, ".course-card");
+    var selects = all(form, "select");
+    var count = form.querySelector(".course-filters__count");
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.name);
+      var known = all(select, "option").some(function (option) { return option.value === wanted; });
+      select.value = wanted && known ? wanted : "";
+    });
+
+    function apply(remember) {
+      var shown = cards.filter(function (card) {
+        var matches = selects.every(function (select) { return !select.value || FILTERS[select.name](card, select.value); });
+        card.hidden = !matches;
+        return matches;
+      }).length;
+      count.textContent = "Showing " + shown + " of " + plural(cards.length, "module") +
+        (shown ? "." : ". None matches all of these: try clearing a filter.");
+      if (!remember) return;
+      var query = new URLSearchParams(location.search);
+      selects.forEach(function (select) {
+        if (select.value) query.set(select.name, select.value); else query.delete(select.name);
+      });
+      var search = query.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    }
+
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector(".course-filters__clear").addEventListener("click", function () {
+      selects.forEach(function (select) { select.value = ""; });
+      apply(true);
+    });
+    form.hidden = false;
+    apply(false);
+  }
+
+  // -- Exercises: "Practised in" names them; link each name to its block, giving the block an id -------
+
+  function linkExercises(root) {
+    var normalise = function (text) { return text.replace(/\s+/g, " ").trim(); };
+    var titles = all(root, ".admonition.exercise > .admonition-title, details.exercise > summary");
+    all(root, "[data-exercise-anchor]").filter(once).forEach(function (name) {
+      var id = name.dataset.exerciseAnchor;
+      var block = document.getElementById(id);
+      titles.some(function (title) {
+        if (block || title.parentElement.id || normalise(title.textContent) !== normalise(name.dataset.exerciseTitle)) return false;
+        block = title.parentElement;
+        block.id = id;
+        return true;
+      });
+      if (!block) return;
+      var link = element("a", "", name.textContent);
+      link.href = "#" + id;
+      name.replaceChildren(link);
+    });
+  }
+
+  document$.subscribe(function () {
+    // Wide tables scroll sideways on phones: make the scrolling area reachable by keyboard (axe: scrollable-region-focusable).
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+    });
+
+    justReset = false;
+    linkExercises(document);
+    all(document, ".course-check").filter(once).forEach(setUpCheck);
+    all(document, "[data-course-complete]").filter(once).forEach(setUpCompleteControl);
+    all(document, "[data-course-reset]").filter(once).forEach(setUpReset);
+    all(document, "[data-course-filters]").filter(once).forEach(setUpFilters);
+    renderProgress(document);
   });
-});
+})();

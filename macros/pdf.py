@@ -1,0 +1,93 @@
+"""Print each module's workbook and facilitator guide to PDF with Chromium (`course pdf`, `make pdf`).
+
+The pages are printed from the built site, served on localhost for the occasion, so what lands on
+paper is exactly the site's print stylesheet at work. Playwright drives Debian's Chromium (or any
+Chromium given with --chromium); nothing is fetched from elsewhere.
+
+    written = print_pdfs(Path("site"), Path("pdf"), ["customer-service"], chromium="/usr/bin/chromium")
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .workshop import FACILITATOR_GUIDE, WORKBOOK
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+FOOTER = '<div style="font-size:8pt;width:100%;text-align:center;color:#555"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+
+
+class PdfError(Exception):
+    """Something an author can fix: a missing site, page or browser."""
+
+
+def pdf_name(module_id: str, kind: str) -> str:
+    return f"{module_id}-{kind}.pdf"
+
+
+def print_pdfs(site: Path, out: Path, module_ids: list[str], chromium: str, browser=None) -> list[Path]:
+    """Write <module>-workbook.pdf and <module>-facilitator.pdf into `out` (with a running
+    Playwright `browser` when given, else a Chromium started here)."""
+    pages = [(module_id, kind, site / "modules" / module_id / kind / "index.html") for module_id in module_ids for kind in (WORKBOOK, FACILITATOR_GUIDE)]
+    missing = [str(path) for _, _, path in pages if not path.is_file()]
+    if missing:
+        raise PdfError(f"{missing[0]} is not in the built site — run `make site` first")
+    out.mkdir(parents=True, exist_ok=True)
+    with _served(site) as base:
+        if browser is not None:
+            return _print(browser, base, pages, out)
+        if not Path(chromium).is_file():
+            raise PdfError(f"no Chromium at {chromium} — install it (apt-get install chromium) or give --chromium PATH")
+        from playwright.sync_api import Error as PlaywrightError, sync_playwright
+
+        with sync_playwright() as playwright:
+            try:
+                browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            except PlaywrightError as error:
+                raise PdfError(f"Chromium at {chromium} did not start: {error.message.splitlines()[0]}") from None
+            try:
+                return _print(browser, base, pages, out)
+            finally:
+                browser.close()
+
+
+def _print(browser, base: str, pages: list, out: Path) -> list[Path]:
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    written = []
+    for module_id, kind, _ in pages:
+        page.goto(f"{base}modules/{module_id}/{kind}/", wait_until="load")
+        target = out / pdf_name(module_id, kind)
+        page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True, header_template="<span></span>", footer_template=FOOTER, margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+        written.append(target)
+    page.close()
+    return written
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()

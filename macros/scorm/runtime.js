@@ -1,0 +1,224 @@
+// The SCORM 1.2 side of a module package, run by launch.html (the SCO the LMS launches).
+// Finds the LMS's API (window.API in a parent frame or the opener), initialises once, resumes from
+// cmi.suspend_data, then shows the module's pages in a full-size frame. Each page tells this window
+// (bridge.js, postMessage) which page is shown, each knowledge-check answer and each change of
+// progress; this records lesson_location, suspend_data, score and status, and commits each change.
+// Without an LMS the pages work as on the site, and nothing is recorded.
+//
+// suspend_data: {"v":1,"done":["<lesson>",...],"first":{"<lesson>":"10-"}}: the lessons (and the
+// capstone) done, and per lesson the first answer ever checked to each question: 1 right, 0 wrong,
+// - not answered yet. Score: the share of the module's questions right at the first try, 0-100.
+// Status: incomplete until every lesson and the capstone is done; then passed or failed against
+// the mastery score (the LMS's, else the manifest's), or completed when the module is not scored.
+
+(function () {
+  "use strict";
+
+  var config = JSON.parse(document.getElementById("course-scorm").textContent);
+  var frame = document.getElementById("course-content");
+  // course.js keeps progress under "<base path>.course.progress"; the base is this folder.
+  var KEY = location.pathname.replace(/[^\/]*$/, "") + ".course.progress";
+  var FINAL = ["completed", "passed", "failed"];
+  var SAFE_PAGE = /^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._~\/-]*\.html(#[A-Za-z0-9._-]*)?$/;
+  var started = new Date();
+
+  function findAPI(win) {
+    for (var hops = 0; win && hops < 10; hops++) {
+      try {
+        if (win.API) return win.API;
+      } catch (error) { /* another origin: keep looking */ }
+      if (win.parent === win) break;
+      win = win.parent;
+    }
+    return null;
+  }
+
+  // -- The LMS: every call checked, and nothing at all when there is none ---------------------------
+
+  var lms = {
+    api: null,
+    active: false,
+    written: {},
+    start: function () {
+      lms.api = findAPI(window) || (window.opener ? findAPI(window.opener) : null);
+      lms.active = !!lms.api && String(lms.api.LMSInitialize("")) === "true";
+      return lms.active;
+    },
+    get: function (name) {
+      var value = lms.api.LMSGetValue(name);
+      return value === null || value === undefined ? "" : String(value);
+    },
+    set: function (name, value) {
+      value = String(value);
+      if (lms.written[name] === value) return false;
+      if (String(lms.api.LMSSetValue(name, value)) !== "true") {
+        if (window.console) console.warn("SCORM: " + name + " was not accepted (error " + lms.api.LMSGetLastError() + ")");
+        return false;
+      }
+      lms.written[name] = value;
+      return true;
+    },
+    commit: function () { lms.api.LMSCommit(""); },
+    finish: function () {
+      if (!lms.active) return;
+      var exit = status() === "incomplete" ? "suspend" : "";  // suspend: the next launch resumes
+      lms.active = false;
+      lms.api.LMSSetValue("cmi.core.exit", exit);
+      lms.api.LMSSetValue("cmi.core.session_time", timespan(new Date() - started));
+      lms.api.LMSCommit("");
+      lms.api.LMSFinish("");
+    },
+  };
+
+  // SCORM 1.2's CMITimeSpan: HHHH:MM:SS.SS
+  function timespan(ms) {
+    var seconds = Math.floor(ms / 1000);
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return pad(Math.min(Math.floor(seconds / 3600), 9999)) + ":" + pad(Math.floor(seconds / 60) % 60) + ":" + pad(seconds % 60);
+  }
+
+  // -- The learner's state in this module ------------------------------------------------------------
+
+  var state = { done: [], first: {}, location: "" };
+
+  function readSuspendData(text) {
+    try {
+      var data = JSON.parse(text);
+      if (data && Array.isArray(data.done)) state.done = data.done.filter(function (slug) { return config.pages.indexOf(slug) >= 0; });
+      if (data && data.first && typeof data.first === "object") {
+        Object.keys(config.questions).forEach(function (slug) {
+          if (typeof data.first[slug] === "string") state.first[slug] = data.first[slug];
+        });
+      }
+    } catch (error) { /* empty or unreadable: start afresh */ }
+  }
+
+  function suspendData() {
+    return JSON.stringify({ v: 1, done: state.done, first: state.first });
+  }
+
+  function rightFirstTime() {
+    return Object.keys(state.first).reduce(function (sum, slug) {
+      return sum + state.first[slug].split("").filter(function (mark) { return mark === "1"; }).length;
+    }, 0);
+  }
+
+  function total() {
+    return Object.keys(config.questions).reduce(function (sum, slug) { return sum + config.questions[slug]; }, 0);
+  }
+
+  function score() {
+    return total() ? Math.round(100 * rightFirstTime() / total()) : null;
+  }
+
+  function masteryScore() {
+    var fromLms = lms.active ? parseFloat(lms.get("cmi.student_data.mastery_score")) : NaN;
+    return isNaN(fromLms) ? config.mastery : fromLms;
+  }
+
+  function status() {
+    var complete = config.pages.every(function (slug) { return state.done.indexOf(slug) >= 0; });
+    if (!complete) return "incomplete";
+    var mastery = masteryScore();
+    if (score() === null || mastery === null) return "completed";
+    return score() >= mastery ? "passed" : "failed";
+  }
+
+  // -- Progress shared with the pages (course.js reads it from localStorage) ------------------------
+
+  function ownId(id) { return typeof id === "string" && id.split("/")[0] === config.module; }
+
+  function readProgress() {
+    try {
+      var data = JSON.parse(localStorage.getItem(KEY));
+      return data && Array.isArray(data.done) ? data : { done: [], last: null };
+    } catch (error) {
+      return { done: [], last: null };
+    }
+  }
+
+  // The LMS's record wins for this module: a shared computer keeps no other learner's ticks.
+  function seedProgress() {
+    var data = readProgress();
+    data.done = data.done.filter(function (id) { return !ownId(id); }).concat(state.done.map(function (slug) { return config.module + "/" + slug; }));
+    try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (error) { /* the pages keep no progress */ }
+  }
+
+  function takeProgress(done) {
+    if (!Array.isArray(done)) done = readProgress().done;
+    state.done = config.pages.filter(function (slug) { return done.indexOf(config.module + "/" + slug) >= 0; });
+  }
+
+  function takeAnswer(detail) {
+    var match = /-q(\d+)$/.exec(String(detail.question || ""));
+    var slug = ownId(detail.lesson) ? detail.lesson.split("/")[1] : "";
+    var count = config.questions[slug];
+    if (!match || !count) return;
+    var index = parseInt(match[1], 10) - 1;
+    var marks = (state.first[slug] || new Array(count + 1).join("-")).split("");
+    if (index >= count || marks[index] !== "-") return;  // only the first answer ever counts
+    marks[index] = detail.right ? "1" : "0";
+    state.first[slug] = marks.join("");
+  }
+
+  // -- Recording ---------------------------------------------------------------------------------------
+
+  function record() {
+    if (!lms.active) return;
+    var changed = false;
+    if (state.location && state.location.length <= 255) changed = lms.set("cmi.core.lesson_location", state.location) || changed;
+    changed = lms.set("cmi.suspend_data", suspendData()) || changed;
+    var reviewing = ["browse", "review"].indexOf(lms.get("cmi.core.lesson_mode")) >= 0;
+    if (!reviewing) {
+      var now = status(), before = lms.written["cmi.core.lesson_status"];
+      // A score once there is one: from the first answer, or 0 at the end with none answered.
+      if (score() !== null && (Object.keys(state.first).length || now !== "incomplete")) {
+        changed = lms.set("cmi.core.score.min", 0) || changed;
+        changed = lms.set("cmi.core.score.max", 100) || changed;
+        changed = lms.set("cmi.core.score.raw", score()) || changed;
+      }
+      if (!(now === "incomplete" && FINAL.indexOf(before) >= 0)) changed = lms.set("cmi.core.lesson_status", now) || changed;
+    }
+    if (changed) lms.commit();
+  }
+
+  window.addEventListener("message", function (event) {
+    var message = event.data;
+    if (event.source !== frame.contentWindow || !message || message.course !== "scorm") return;
+    var detail = message.detail || {};
+    if (message.kind === "page" && SAFE_PAGE.test(String(detail.path || ""))) {
+      state.location = detail.path;
+      takeProgress();
+    } else if (message.kind === "answer") {
+      takeAnswer(detail);
+    } else if (message.kind === "progress") {
+      takeProgress(detail.done);
+    }
+    record();
+  });
+
+  // A page that changes progress without an event (or before course.js sent one) still counts.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY) {
+      takeProgress();
+      record();
+    }
+  });
+
+  window.addEventListener("pagehide", lms.finish);
+  window.addEventListener("unload", lms.finish);
+
+  // -- Start -------------------------------------------------------------------------------------------
+
+  var first = config.start;
+  if (lms.start()) {
+    readSuspendData(lms.get("cmi.suspend_data"));
+    var location_ = lms.get("cmi.core.lesson_location");
+    if (SAFE_PAGE.test(location_)) first = state.location = location_;
+    var before = lms.get("cmi.core.lesson_status");
+    if (FINAL.indexOf(before) >= 0) lms.written["cmi.core.lesson_status"] = before;
+    seedProgress();
+    record();
+  }
+  frame.src = first;
+})();

@@ -1,0 +1,141 @@
+"""The pages the site writes for running a module face to face, assembled as Markdown.
+
+    modules/<id>/workbook.md     every lesson on one page for learners to print, with space to write
+    modules/<id>/facilitator.md  the session plan with clock times, materials, facilitator notes,
+                                 activity instructions and answer keys
+    schedule.md                  the whole curriculum as a timed workshop schedule
+
+Each is Markdown built from the lessons' own text and metadata plus HTML fragments from
+overrides/partials/course/; the page then goes through the normal build (macros, extensions,
+search exclusion, theme). Nothing is kept on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Callable
+
+from .facilitator import EXERCISE, FACILITATOR, find_blocks, learner_markdown
+from .model import Curriculum, Module
+from .schedule import DayRules, days, plan
+
+WORKBOOK = "workbook"
+FACILITATOR_GUIDE = "facilitator"
+SCHEDULE_PATH = "schedule.md"
+
+Render = Callable[..., str]  # a fragment template name and its context -> HTML
+Url = Callable[[str], str]  # a docs-relative source path -> URL relative to the page
+
+
+def workbook_path(module: Module) -> str:
+    return f"modules/{module.id}/{WORKBOOK}.md"
+
+
+def facilitator_path(module: Module) -> str:
+    return f"modules/{module.id}/{FACILITATOR_GUIDE}.md"
+
+
+def generated_pages(curriculum: Curriculum) -> dict[str, tuple[str, Module | None]]:
+    """Every generated page's docs path -> (what it is, its module)."""
+    pages: dict[str, tuple[str, Module | None]] = {SCHEDULE_PATH: ("schedule", None)}
+    for module in curriculum.modules:
+        pages[workbook_path(module)] = (WORKBOOK, module)
+        pages[facilitator_path(module)] = (FACILITATOR_GUIDE, module)
+    return pages
+
+
+def _heading(page, number: int) -> str:
+    """'Lesson 2: Title'; a capstone's title says what it is already ('Capstone: ...')."""
+    title = escape(page.title)
+    return title if page.kind == "capstone" else f"Lesson {number}: {title}"
+
+
+# -- the learner workbook -----------------------------------------------------------------------
+
+
+def workbook_markdown(module: Module, render: Render) -> str:
+    parts = [render("workbook-cover.html", module=module)]
+    for number, page in enumerate(module.pages, 1):
+        parts.append(f"## {_heading(page, number)} {{ #{page.slug} .course-workbook__lesson }}")
+        parts.append(render("workbook-lesson-meta.html", module=module, lesson=page))
+        parts.append(_with_writing_space(_demoted(learner_markdown(page.body))))
+        if page.kind == "lesson":
+            if page.knowledge_check:
+                parts.append(render("workbook-check.html", lesson=page))
+            parts.append(render("workbook-takeaways.html", lesson=page))
+    return "\n\n".join(parts) + "\n"
+
+
+def _with_writing_space(markdown: str) -> str:
+    """After each exercise, room to write when printed (the box is print-only, see print.css)."""
+    for block in find_blocks(markdown, EXERCISE):
+        markdown = markdown.replace(block.markdown, block.markdown + '\n\n<div class="course-write" aria-hidden="true"></div>', 1)
+    return markdown
+
+
+_HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
+_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.MULTILINE | re.DOTALL)
+
+
+def _demoted(markdown: str) -> str:
+    """Headings one level down (a lesson's ## sections sit under the workbook's ## lesson title)."""
+    pieces = []
+    last = 0
+    for fence in _FENCE.finditer(markdown):
+        pieces.append(_HEADING.sub(r"#\1", markdown[last : fence.start()]))
+        pieces.append(fence.group(0))
+        last = fence.end()
+    pieces.append(_HEADING.sub(r"#\1", markdown[last:]))
+    return "".join(pieces)
+
+
+# -- the facilitator guide ----------------------------------------------------------------------
+
+
+def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRules) -> str:
+    slots = plan(((module, page) for page in module.pages), rules)
+    parts = [
+        render("facilitator-intro.html", module=module, days=days(slots), workbook=workbook_path(module)),
+        "## Session plan { #session-plan }",
+        render("session-plan.html", days=days(slots), show_module=False, show_day=False, link=lambda slot: f"#{slot.page.slug}", guide=None),
+        "## Materials { #materials }",
+        render("materials.html", items=module.materials),
+    ]
+    sessions = {slot.page.slug: slot for slot in slots if slot.page is not None}
+    for number, page in enumerate(module.pages, 1):
+        slot = sessions[page.slug]
+        parts.append(f"## {slot.start_text}–{slot.end_text} · {_heading(page, number)} {{ #{page.slug} .course-facilitator__session }}")
+        parts.append(render("facilitator-session.html", module=module, lesson=page, slot=slot))
+        for note in find_blocks(page.body, FACILITATOR):
+            parts.append(f"### {escape(note.title or 'Facilitator notes')}")
+            parts.append(note.body)
+        for exercise in find_blocks(page.body, EXERCISE):
+            parts.append(f"### Activity: {escape(exercise.title)}")
+            parts.append(exercise.body)
+        if page.kind == "lesson" and page.knowledge_check:
+            parts.append("### Answer key")
+            parts.append(render("facilitator-answers.html", lesson=page))
+    return "\n\n".join(parts) + "\n"
+
+
+# -- the curriculum schedule --------------------------------------------------------------------
+
+
+def schedule_markdown(curriculum: Curriculum, render: Render, url: Url, rules: DayRules) -> str:
+    sessions = [(module, page) for module in curriculum.modules for page in module.pages]
+    timed = days(plan(sessions, rules))
+    parts = [render("schedule-intro.html", curriculum=curriculum, days=timed, rules=rules)]
+    for day in timed:
+        parts.append(f"## Day {day[0].day} {{ #day-{day[0].day} }}")
+        parts.append(
+            render(
+                "session-plan.html",
+                days=[day],
+                show_module=True,
+                show_day=False,
+                link=lambda slot: f"{url(facilitator_path(slot.module))}#{slot.page.slug}",
+                guide=lambda module: url(facilitator_path(module)),
+            )
+        )
+    return "\n\n".join(parts) + "\n"

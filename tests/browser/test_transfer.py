@@ -1,0 +1,68 @@
+"""The first visit to a lesson stays within its transfer budget, measured in Chromium.
+
+Every response the fresh browser receives is counted once, the search worker and the search index
+included (Material fetches both on every first visit). Static hosts (GitHub Pages, Netlify, any
+nginx) send HTML, CSS, JavaScript, JSON, SVG and XML gzip-compressed; the test server does not
+compress, so each body the browser received is counted at its gzip size, at level 1, the weakest a
+host uses (nginx's default), which makes the total an upper bound for a compressing host. The
+uncompressed total is in the message too.
+"""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.load import load_curriculum
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+KB = 1000
+BUDGET = 400 * KB
+COMPRESSED_TYPES = ("text/", "javascript", "json", "xml", "svg")
+
+
+def first_lesson() -> str:
+    module = load_curriculum(ROOT).modules[0]
+    return f"modules/{module.id}/{module.lessons[0].slug}/"
+
+
+def transferred(response) -> tuple[int, int]:
+    """(bytes a compressing host sends, bytes of the body) for one response."""
+    if 300 <= response.status < 400:
+        return 0, 0  # a redirect has no body
+    body = response.body()
+    kind = response.headers.get("content-type", "")
+    if response.headers.get("content-encoding") or not any(part in kind for part in COMPRESSED_TYPES):
+        return len(body), len(body)
+    return len(gzip.compress(body, compresslevel=1)), len(body)
+
+
+def test_first_visit_to_a_lesson_is_within_the_transfer_budget(page, site_url):
+    responses = []
+    # On the context, not the page: the search worker's own script request belongs to the worker.
+    page.context.on("response", lambda response: responses.append(response))
+    page.goto(site_url + first_lesson())
+    # Settled: the search index is loaded and indexed, and the network is quiet.
+    # (Building the index takes a while on a busy machine: a generous wait, not a speed test.)
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+
+    sizes: dict[str, tuple[int, int]] = {}
+    for response in responses:
+        url = response.url
+        if url.startswith("data:") or url in sizes:
+            continue  # inline images cost nothing; a repeat (sitemap.xml, thrice) is served from the cache
+        sizes[url] = transferred(response)
+
+    total = sum(sent for sent, _ in sizes.values())
+    raw = sum(body for _, body in sizes.values())
+    biggest = sorted(sizes.items(), key=lambda item: item[1][0], reverse=True)
+    breakdown = "\n".join(f"  {sent / KB:7.1f} KB  ({body / KB:6.1f} KB uncompressed)  {url.removeprefix(site_url)}" for url, (sent, body) in biggest)
+    summary = f"first visit to {first_lesson()} ({page.form_factor}): {total / KB:.1f} KB gzip, {raw / KB:.1f} KB uncompressed, {len(sizes)} responses\n{breakdown}"
+    counted = " ".join(sizes)
+    assert "search/search_index.json" in counted and "/workers/search." in counted, f"the search index and worker were not counted:\n{summary}"
+    assert total <= BUDGET, f"over the {BUDGET / KB:.0f} KB budget: {summary}"

@@ -1,0 +1,145 @@
+"""Broken inputs (the corpus in broken_inputs.py): `course check` and the strict build each fail
+with the case's exact `file:line: what — fix` lines and no traceback, and a failed build leaves
+the previous site exactly as it was. Hostile text in titles and summaries stays text everywhere.
+
+Each case costs one `course check` and one real build of the minimal course (about a second or
+two each); the whole file takes a few minutes on a shared machine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.build.broken_inputs import CASES, MINIMAL, Case, make_project, replace
+from tests.build.test_discovery import HOSTILE, head
+from tests.conftest import ROOT, build
+
+COURSE = Path(sys.executable).parent / "course"
+LOG_PREFIX = re.compile(r"^(?:ERROR|WARNING|INFO|DEBUG)\s+-\s+")
+MARKER = "the previous site"
+
+
+def course_check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(COURSE), "check"], cwd=project, capture_output=True, text=True, timeout=120)
+
+
+def output_lines(result: subprocess.CompletedProcess) -> list[str]:
+    """Every line printed, without MkDocs' 'ERROR   -  ' prefixes."""
+    return [LOG_PREFIX.sub("", line) for line in (result.stdout + result.stderr).splitlines()]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+def test_the_corpus_has_thirty_named_cases():
+    names = [case.name for case in CASES]
+    assert len(names) >= 30 and len(set(names)) == len(names)
+    assert all(case.check for case in CASES)
+
+
+def test_the_minimal_course_is_valid(project, tmp_path):
+    checked = course_check(project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.strip() == "No problems found in 2 modules, 4 lessons, 1 article."
+    site = tmp_path / "site"
+    built = build(project, site)
+    assert built.returncode == 0, built.stdout + built.stderr
+    for page in ["index.html", "modules/map-reading/index.html", "modules/route-planning/bearings/index.html", "modules/route-planning/capstone/index.html", "blog/fold-the-map-first/index.html", "glossary/index.html"]:
+        assert (site / page).is_file(), page
+
+
+def test_the_minimal_course_uses_the_real_configuration():
+    """Only the nav (and the docs it lists) differs from mkdocs.yml: the cases break the real engine."""
+
+    def config(path: Path) -> dict:
+        loader = type("Loader", (yaml.SafeLoader,), {})
+        loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+    real, minimal = config(ROOT / "mkdocs.yml"), config(MINIMAL / "mkdocs.yml")
+    for key in ["INHERIT", "docs_dir", "theme", "plugins", "markdown_extensions", "validation", "not_in_nav"]:
+        assert minimal.get(key) == real.get(key), key
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [case.name for case in cases]
+
+
+@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+def test_course_check_reports_exactly_the_problem(case: Case, project):
+    case.apply(project)
+    result = course_check(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output, output
+    printed = output_lines(result)
+    problems = [line for line in printed if not re.fullmatch(r"\d+ problems? \(.*\)", line)]
+    assert sorted(problems) == sorted(case.check), output
+
+
+@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+def test_the_build_fails_with_the_problem_and_keeps_the_site(case: Case, project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.txt").write_text(MARKER, encoding="utf-8")
+    case.apply(project)
+    result = build(project, site)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode != 0, output
+    printed = output_lines(result)
+    missing = [line for line in case.build_lines if line not in printed]
+    assert not missing, f"not printed: {missing}\n{output}"
+    assert [p.name for p in site.iterdir()] == ["keep.txt"]
+    assert (site / "keep.txt").read_text(encoding="utf-8") == MARKER
+
+
+# -- hostile text: <script> in titles and summaries is text on every page, card and data block ------
+
+
+def test_html_in_titles_and_summaries_is_text_everywhere(project, tmp_path):
+    for change in [
+        replace("modules/map-reading/module.yml", "title: Map reading", f"title: '{HOSTILE}'"),
+        replace("modules/map-reading/module.yml", "summary: Read the symbols and the shape of the ground on a paper map.", f"summary: '{HOSTILE} on a map.'"),
+        replace("modules/map-reading/symbols.md", "title: Map symbols", f"title: '{HOSTILE}'"),
+        replace("docs/blog/posts/fold-the-map-first.md", "# Fold the map first\n", ""),
+        replace("docs/blog/posts/fold-the-map-first.md", "date: 2026-03-02", f"date: 2026-03-02\ntitle: '{HOSTILE}'"),
+        replace("docs/blog/posts/fold-the-map-first.md", "description: Why we teach folding the map before anything else.", f"description: '{HOSTILE} with a map.'"),
+    ]:
+        change(project)
+    checked = course_check(project)
+    assert checked.returncode == 0, checked.stdout
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    written = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml") and p.is_file()]
+    raw = [p.relative_to(site).as_posix() for p in written if "<script>alert(1)" in p.read_text(encoding="utf-8")]
+    assert raw == []  # nav, cards, <title>, meta tags, JSON-LD, search index, feeds
+
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in home  # the catalogue card: title and summary
+    module = head(site / "modules/map-reading/index.html")
+    assert module.title.startswith(HOSTILE + " - ")
+    assert module.one("og:title") == module.one("twitter:title") == HOSTILE
+    assert module.data("Course")["name"] == HOSTILE
+    assert module.data("Course")["description"].startswith(HOSTILE)
+    lesson = head(site / "modules/map-reading/symbols/index.html")
+    assert lesson.one("og:title") == HOSTILE and lesson.data("LearningResource")["name"] == HOSTILE
+    article = head(site / "blog/fold-the-map-first/index.html")
+    assert article.title.startswith(HOSTILE + " - ") and article.data("BlogPosting")["headline"] == HOSTILE
+    assert article.one("description").startswith(HOSTILE)
+    assert article.data("BlogPosting")["description"].startswith(HOSTILE)
+
+    search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in search["docs"] if "alert(1)" in doc["title"]]
+    assert titles and all("<script>" not in title for title in titles), titles
