@@ -9,25 +9,11 @@ Chromium given with --chromium); nothing is fetched from elsewhere.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
+from .browser import CHROMIUM_ARGS, serve_folder
 from .workshop import FACILITATOR_GUIDE, WORKBOOK
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 FOOTER = '<div style="font-size:8pt;width:100%;text-align:center;color:#555"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
 
 
@@ -47,7 +33,7 @@ def print_pdfs(site: Path, out: Path, module_ids: list[str], chromium: str, brow
     if missing:
         raise PdfError(f"{missing[0]} is not in the built site — run `make site` first")
     out.mkdir(parents=True, exist_ok=True)
-    with _served(site) as base:
+    with serve_folder(site) as base:
         if browser is not None:
             return _print(browser, base, pages, out)
         if not Path(chromium).is_file():
@@ -76,18 +62,3 @@ def _print(browser, base: str, pages: list, out: Path) -> list[Path]:
         written.append(target)
     page.close()
     return written
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def _served(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()

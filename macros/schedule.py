@@ -72,27 +72,21 @@ class Slot:
 def plan(sessions: Iterable[tuple[Module, Lesson | Capstone]], rules: DayRules = DayRules()) -> list[Slot]:
     """Every session and break, with its day and clock time."""
     slots: list[Slot] = []
-    day, now, since_break, had_lunch, first_of_day = 1, 0, 0, False, True
-    day_start = None
-    new_day = False
+    day, now, since_break, had_lunch, new_day = 1, 0, 0, False, False
     for module, page in sessions:
         start = clock(module.workshop.start or rules.start)
-        if day_start is None:
-            day_start = now = start
-            had_lunch = start >= clock(rules.lunch_after)
-        if not first_of_day:
-            if new_day or now + page.duration > clock(rules.end):
-                day, now, since_break, had_lunch = day + 1, start, 0, start >= clock(rules.lunch_after)
-            elif not had_lunch and now >= clock(rules.lunch_after):
-                slots.append(Slot(day, now, rules.lunch_minutes, "lunch"))
-                now, since_break, had_lunch = now + rules.lunch_minutes, 0, True
-            elif since_break + page.duration > rules.break_after:
-                slots.append(Slot(day, now, rules.break_minutes, "break"))
-                now, since_break = now + rules.break_minutes, 0
+        if not slots or new_day or now + page.duration > clock(rules.end):
+            day, now, since_break = (day + 1 if slots else 1), start, 0
+            had_lunch = start >= clock(rules.lunch_after)  # a day that starts after lunch has none
+        elif not had_lunch and now >= clock(rules.lunch_after):
+            slots.append(Slot(day, now, rules.lunch_minutes, "lunch"))
+            now, since_break, had_lunch = now + rules.lunch_minutes, 0, True
+        elif since_break + page.duration > rules.break_after:
+            slots.append(Slot(day, now, rules.break_minutes, "break"))
+            now, since_break = now + rules.break_minutes, 0
         slots.append(Slot(day, now, page.duration, "session", module, page))
         now += page.duration
         since_break += page.duration
-        first_of_day = False
         new_day = page.slug in module.workshop.new_day_after
     return slots
 

@@ -19,6 +19,7 @@ from typing import Callable
 from .facilitator import EXERCISE, FACILITATOR, find_blocks, learner_markdown
 from .model import Curriculum, Module
 from .schedule import DayRules, days, plan
+from .templating import FENCE
 
 WORKBOOK = "workbook"
 FACILITATOR_GUIDE = "facilitator"
@@ -75,14 +76,13 @@ def _with_writing_space(markdown: str) -> str:
 
 
 _HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
-_FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.MULTILINE | re.DOTALL)
 
 
 def _demoted(markdown: str) -> str:
     """Headings one level down (a lesson's ## sections sit under the workbook's ## lesson title)."""
     pieces = []
     last = 0
-    for fence in _FENCE.finditer(markdown):
+    for fence in FENCE.finditer(markdown):
         pieces.append(_HEADING.sub(r"#\1", markdown[last : fence.start()]))
         pieces.append(fence.group(0))
         last = fence.end()

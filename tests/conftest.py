@@ -7,30 +7,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from macros.browser import CHROMIUM_ARGS, serve_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "course-site"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def build(project: Path, site_dir: Path, *, tool: str = "mkdocs", strict: bool = True) -> subprocess.CompletedProcess:
@@ -65,22 +54,13 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site, tmp_path_factory):
     """The built site at http://127.0.0.1:<port>/course-site/ (a project sub-path, as on Pages)."""
     web_root = tmp_path_factory.mktemp("web")
     shutil.copytree(built_site, web_root / SUB_PATH)
-    handler = functools.partial(_Quiet, directory=str(web_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/"
-    server.shutdown()
+    with serve_folder(web_root) as base:
+        yield base + SUB_PATH + "/"
 
 
 @pytest.fixture(scope="session")
@@ -108,4 +88,12 @@ def page(request, browser, site_url):
     tab.on("request", lambda r: tab.requests.append(r.url))
     tab.form_factor = request.param
     yield tab
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser):
+    """One desktop page, for what is the same on every screen (so it runs once)."""
+    context = browser.new_context(**DESKTOP)
+    yield context.new_page()
     context.close()

@@ -22,14 +22,6 @@ READ_CHECK = """check => [...check.querySelectorAll('.course-check__question')].
 }))"""
 
 
-@pytest.fixture
-def desktop_page(browser):
-    """One desktop page: what is checked here is the same on every screen, so it runs once."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
 def test_every_explanation_names_the_option_it_explains(desktop_page, site_url):
     """"B is right", then "Not A", "Not C", "Not D": each wrong option explained under its own letter."""
     page = desktop_page

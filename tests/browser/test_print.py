@@ -18,13 +18,6 @@ pytestmark = pytest.mark.browser
 WORKBOOK = "modules/questioning-skills/workbook/"
 
 
-@pytest.fixture
-def desktop_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
 def test_a_printed_workbook_has_no_navigation_and_room_to_write_after_each_exercise(desktop_page, site_url):
     page = desktop_page
     page.goto(site_url + WORKBOOK)

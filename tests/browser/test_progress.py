@@ -4,11 +4,8 @@ the site's base path, and a browser that keeps nothing."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,6 +13,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from macros.browser import serve_folder
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, ROOT
 
 from .helpers import LESSON, MODULE, describe_violations
@@ -184,15 +182,8 @@ def two_sites(built_site, tmp_path):
     """The same build at /course-site/ and at /other-course/ on one host: one origin, two sites."""
     for name in ("course-site", "other-course"):
         shutil.copytree(built_site, tmp_path / name)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with serve_folder(tmp_path) as base:
+        yield base
 
 
 def test_two_course_sites_on_one_origin_keep_separate_progress(browser, two_sites):

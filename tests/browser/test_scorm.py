@@ -8,14 +8,11 @@ learner coming back. The tests assert on that record: status, score, location, s
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from urllib.parse import urlsplit
 
@@ -23,6 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from macros.browser import serve_folder
 from tests.conftest import DESKTOP, ROOT
 
 from .helpers import describe_violations
@@ -80,16 +78,6 @@ HOST = """<!doctype html>
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # a page left while a file was being sent: not a failure
-
-
 @pytest.fixture(scope="module")
 def lms_url(tmp_path_factory):
     """The test LMS at http://127.0.0.1:<port>/lms/host.html, the package unpacked in lms/content/."""
@@ -104,10 +92,8 @@ def lms_url(tmp_path_factory):
     (web / "lms/host.html").write_text(HOST.replace("MASTERY", mastery), encoding="utf-8")
     shutil.copyfile(RUNTIME, web / "lms/scorm12.min.js")
     (web / "lms/blank.html").write_text('<!doctype html><html lang="en"><title>Blank</title><link rel="icon" href="data:,">', encoding="utf-8")
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(web)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/lms/"
-    server.shutdown()
+    with serve_folder(web) as base:
+        yield base + "lms/"
 
 
 @pytest.fixture
