@@ -2,7 +2,8 @@
 #   make site    set up .venv from the lock file, build site/ in strict mode (a failed build
 #                leaves the previous site/ as it was: the course plugin swaps it in at the end)
 #   make serve   live preview on http://127.0.0.1:8000/ (watches docs/, modules/, overrides/)
-#   make test    set up, then the whole test suite (installs Chromium and Java for the tests)
+#   make test    set up, then the whole test suite (installs Chromium and Java for the tests), one
+#                pytest worker per core (TEST_WORKERS=1 for one process)
 #   make pdf     make site, then print each module's workbook and facilitator guide to pdf/ with
 #                Chromium, then build again so the module pages link them
 #   make scorm   one SCORM 1.2 package (zip) per module for an LMS, in dist/scorm/
@@ -35,8 +36,9 @@ pdf: site browser
 scorm: $(STAMP)
 	$(BIN)/course export scorm --out dist/scorm
 
+TEST_WORKERS ?= auto
 test: $(STAMP) browser java
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Not part of test: it takes minutes and its numbers depend on the machine.
 SIZES ?= 50 200 1000

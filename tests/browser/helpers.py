@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 MODULE = "modules/questioning-skills/"
@@ -131,6 +132,24 @@ def offsite_requests(urls: list[str], site_url: str) -> list[str]:
         elif parts.netloc != site.netloc or not parts.path.startswith(site.path):
             bad.append(f"outside {site.path}: {url}")
     return bad
+
+
+AXE = Axe()
+BLOCKING = {"serious", "critical"}
+# What a colour scheme can change: the dark palette recolours the same markup, so everything else
+# is checked once, in light, and a dark run (the slowest rule, colour contrast, included) needs only these.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page: Page, *, colours_only: bool = False) -> list[dict]:
+    """axe-core's violations on the page as it is now (every rule, or only COLOUR_RULES)."""
+    options = {"resultTypes": ["violations"], **({"runOnly": COLOUR_RULES} if colours_only else {})}
+    return AXE.run(page, options=options).response["violations"]
+
+
+def blocking_violations(page: Page, *, colours_only: bool = False) -> list[dict]:
+    """The serious and critical ones: what fails a test."""
+    return [v for v in axe_violations(page, colours_only=colours_only) if v["impact"] in BLOCKING]
 
 
 def describe_violations(violations: list[dict], nodes: int = 3) -> str:

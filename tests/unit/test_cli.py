@@ -17,7 +17,11 @@ from macros.scaffold import add_to_list, slugify
 from .curriculum_factory import make_article, make_module, make_project, write
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-TODAY = date.today().isoformat()
+
+
+def today() -> str:
+    """Read at each use, not once at import: a run can pass midnight between collecting and running."""
+    return date.today().isoformat()
 
 
 def run(root: Path | None, *args: str):
@@ -180,13 +184,13 @@ def test_images_must_be_published_and_described(project):
 
 def test_drafts_and_old_reviews_are_warnings_and_exit_0(project):
     make_article(project, "on-testing", extra="draft: true\n")
-    edit(project / "modules/alpha/module.yml", f"reviewed: {TODAY}", "reviewed: 2020-01-02")
+    edit(project / "modules/alpha/module.yml", f"reviewed: {today()}", "reviewed: 2020-01-02")
     result = run(project, "check")
     assert result.exit_code == 0
     days = (date.today() - date(2020, 1, 2)).days
     assert lines(result) == [
         "docs/blog/posts/on-testing.md:8: warning: draft: this article is a draft: the built site leaves it out — remove draft: true when it is ready to publish",
-        f"modules/alpha/module.yml:13: warning: reviewed: last reviewed {days} days ago, on 2020-01-02 (reviews are due every 365 days) — review the module's content, then write reviewed: {TODAY}",
+        f"modules/alpha/module.yml:13: warning: reviewed: last reviewed {days} days ago, on 2020-01-02 (reviews are due every 365 days) — review the module's content, then write reviewed: {today()}",
         "2 problems (0 errors, 2 warnings)",
     ]
 
@@ -200,7 +204,7 @@ def test_a_link_to_a_draft_is_an_error(project):
 
 
 def test_review_age_from_the_option_and_from_mkdocs_yml(project):
-    edit(project / "modules/alpha/module.yml", f"reviewed: {TODAY}", "reviewed: 2026-01-01")
+    edit(project / "modules/alpha/module.yml", f"reviewed: {today()}", "reviewed: 2026-01-01")
     age = (date.today() - date(2026, 1, 1)).days
     assert "warning: reviewed" in run(project, "check", "--review-age", str(age - 1)).stdout
     assert "warning: reviewed" not in run(project, "check", "--review-age", str(age)).stdout
@@ -354,7 +358,7 @@ def test_new_article_is_a_draft_dated_today(project):
     assert result.exit_code == 0, result.output
     path = project / "docs/blog/posts/why-feedback-matters-and-how-to-ask.md"
     text = path.read_text()
-    assert f"date: {TODAY}" in text and "\ndraft: true" in text and "<!-- more -->" in text
+    assert f"date: {today()}" in text and "\ndraft: true" in text and "<!-- more -->" in text
     assert "# Why Feedback Matters — and How to Ask!\n" in text
     assert "TODO: one of News, Skills" in text
     article = load_curriculum(project).articles[0]
@@ -403,7 +407,7 @@ def test_list_shows_modules_lessons_and_status(project):
     assert result.exit_code == 0, result.output
     rows = [line.split() for line in lines(result)]
     assert rows[0] == ["ID", "TITLE", "MIN", "LESSONS", "REVIEWED", "STATUS"]
-    assert rows[1] == ["alpha", "Alpha", "60", "3", TODAY, "draft"]
+    assert rows[1] == ["alpha", "Alpha", "60", "3", today(), "draft"]
     assert rows[2] == ["first", "First", "lesson", "20"]
     assert rows[4][0] == "third" and rows[4][-1] == "draft"
     assert rows[5] == ["beta", "Beta", "40", "2", "2020-01-01", "review", "due"]

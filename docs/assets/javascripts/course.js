@@ -421,12 +421,22 @@
     });
   }
 
+  // A table's caption, or else the heading it sits under (or the page's title).
+  function tableName(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    var node = wrap.previousElementSibling;
+    while (node && !/^H[1-6]$/.test(node.tagName)) node = node.previousElementSibling;
+    return node ? node.textContent.replace(/¶$/, "").trim() : document.title;
+  }
+
   document$.subscribe(function () {
-    // Wide tables scroll sideways on phones: make the scrolling area reachable by keyboard (axe: scrollable-region-focusable).
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    // Wide tables scroll sideways on phones: make the scrolling area reachable by keyboard (axe:
+    // scrollable-region-focusable), as a region named for its table, so a page's regions can be told apart.
+    all(document, ".md-typeset__scrollwrap").forEach(function (wrap, index) {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+      wrap.setAttribute("aria-label", "Table " + (index + 1) + ": " + tableName(wrap) + " (scrolls sideways)");
     });
 
     justReset = false;
