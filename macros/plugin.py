@@ -60,8 +60,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.fragments = Fragments()
         self.macro_problems: list[Problem] = []
         self.generated: dict = {}  # docs path -> (kind, module) of the pages workshop.py writes
-        self.pdfs: dict[tuple[str, str], str] = {}
-        self.changed: dict[str, int] = {}  # file -> time of its last commit (history.py)  # (module id, kind) -> docs path of its PDF
+        self.pdfs: dict[tuple[str, str], str] = {}  # (module id, kind) -> docs path of its PDF
+        self.changed: dict[str, int] = {}  # file -> time of its last commit (history.py)
         self.atomic = False
         self.staged: StagedSite | None = None
         self.warnings = WarningCounter()

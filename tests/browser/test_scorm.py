@@ -186,6 +186,7 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     assert suspend_data(page)["done"] == LESSONS[:2]
     expect(frame.locator(".course-complete__status")).to_contain_text("You've completed this lesson.")
     frame.locator(".course-pager__prev").click()
+    expect(frame.locator(f'.course-check[data-lesson$="/{LESSONS[0]}"]')).to_be_visible()
     frame.locator(".course-pager__prev").click()  # the overview: the first two lessons ticked
     expect(frame.locator(".course-lessons__list .course-done")).to_have_count(2)
     expect(frame.locator(".course-progress__text")).to_have_text("2 of 5 lessons done")
