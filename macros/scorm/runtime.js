@@ -2,7 +2,8 @@
 // Finds the LMS's API (window.API in a parent frame or the opener), initialises once, resumes from
 // cmi.suspend_data, then shows the module's pages in a full-size frame. Each page tells this window
 // (bridge.js, postMessage) which page is shown, each knowledge-check answer and each change of
-// progress; this records lesson_location, suspend_data, score and status, and commits each change.
+// progress; this records lesson_location, suspend_data, score, status and each answer
+// (cmi.interactions), and commits each change.
 // Without an LMS the pages work as on the site, and nothing is recorded.
 //
 // suspend_data: {"v":1,"done":["<lesson>",...],"first":{"<lesson>":"10-"}}: the lessons (and the
@@ -163,13 +164,33 @@
 
   // -- Recording ---------------------------------------------------------------------------------------
 
-  function record() {
+  // Each answer checked, as one of the LMS's per-question records (cmi.interactions, which SCORM 1.2
+  // lets a course append to but never read back): question, option chosen, right option, result.
+  // True when one was written (record() then commits it).
+  function recordInteraction(detail) {
+    var id = String(detail.question || "");
+    var letter = function (index) { return typeof index === "number" && index >= 0 && index < 26 ? "abcdefghijklmnopqrstuvwxyz".charAt(index) : ""; };
+    if (!lms.active || reviewing() || !ownId(detail.lesson) || !/^[A-Za-z0-9_-]{1,255}$/.test(id) || !letter(detail.chosen)) return false;
+    var at = "cmi.interactions." + (parseInt(lms.get("cmi.interactions._count"), 10) || 0) + ".";
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    lms.set(at + "id", id);  // first, as SCORM asks of a new record
+    lms.set(at + "type", "choice");
+    lms.set(at + "time", pad(now.getHours()) + ":" + pad(now.getMinutes()) + ":" + pad(now.getSeconds()));
+    lms.set(at + "student_response", letter(detail.chosen));
+    if (letter(detail.correct)) lms.set(at + "correct_responses.0.pattern", letter(detail.correct));
+    lms.set(at + "result", detail.right ? "correct" : "wrong");
+    return true;
+  }
+
+  function reviewing() { return ["browse", "review"].indexOf(lms.get("cmi.core.lesson_mode")) >= 0; }
+
+  function record(unsaved) {
     if (!lms.active) return;
-    var changed = false;
+    var changed = !!unsaved;
     if (state.location && state.location.length <= 255) changed = lms.set("cmi.core.lesson_location", state.location) || changed;
     changed = lms.set("cmi.suspend_data", suspendData()) || changed;
-    var reviewing = ["browse", "review"].indexOf(lms.get("cmi.core.lesson_mode")) >= 0;
-    if (!reviewing) {
+    if (!reviewing()) {
       var now = status(), before = lms.written["cmi.core.lesson_status"];
       // A score once there is one: from the first answer, or 0 at the end with none answered.
       if (score() !== null && (Object.keys(state.first).length || now !== "incomplete")) {
@@ -186,15 +207,17 @@
     var message = event.data;
     if (event.source !== frame.contentWindow || !message || message.course !== "scorm") return;
     var detail = message.detail || {};
+    var answered = false;
     if (message.kind === "page" && SAFE_PAGE.test(String(detail.path || ""))) {
       state.location = detail.path;
       takeProgress();
     } else if (message.kind === "answer") {
       takeAnswer(detail);
+      answered = recordInteraction(detail);
     } else if (message.kind === "progress") {
       takeProgress(detail.done);
     }
-    record();
+    record(answered);
   });
 
   // A page that changes progress without an event (or before course.js sent one) still counts.

@@ -57,6 +57,7 @@ HOST = """<!doctype html>
     api.cmi.core.entry = "ab-initio";
   }
   api.cmi.student_data.mastery_score = sessionStorage.getItem("lms.mastery") || "MASTERY";
+  api.cmi.core.lesson_mode = sessionStorage.getItem("lms.mode") || "normal";
   function keep(entry) {
     log.push(entry);
     sessionStorage.setItem("lms.log", JSON.stringify(log));
@@ -211,6 +212,20 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     wait_for(page, "core.lesson_status", "passed")
     record = cmi(page)
     print("\nRuntime data after the walk:", json.dumps(record, indent=1))
+
+    # Each answer checked is one of the LMS's per-question records (cmi.interactions), in order:
+    # every question once right, after the three wrong first answers.
+    interactions = record["interactions"]
+    assert sorted(interactions, key=int) == [str(n) for n in range(QUESTIONS + 3)], interactions.keys()
+    assert len(first_half["interactions"]) == 4 + 5 + 3
+    wrong_then_right = [interactions["0"], interactions["1"]]
+    assert [(i["id"], i["type"], i["student_response"], i["correct_responses"]["0"]["pattern"], i["result"]) for i in wrong_then_right] == [
+        (f"{LESSONS[0]}-q1", "choice", "a", "b", "wrong"),
+        (f"{LESSONS[0]}-q1", "choice", "b", "b", "correct"),
+    ]
+    assert [i["result"] for i in interactions.values()].count("wrong") == 3
+    assert all(re.fullmatch(r"\d\d:\d\d:\d\d", i["time"]) for i in interactions.values())
+
     assert record["core"]["score"] == {"raw": str(round(100 * 18 / QUESTIONS)), "min": "0", "max": "100"}
     data = suspend_data(page)
     counts = {"why-questions-matter": 4, "open-closed-and-probing": 5, "things-and-people": 4, "listening-and-summarising": 4, "answering-in-their-interest": 4}
@@ -243,6 +258,24 @@ def test_below_the_lms_mastery_score_the_learner_fails(lms):
     assert cmi(page)["core"]["score"]["raw"] == "86"
     # The ticks come from the LMS's record, not from this browser's memory.
     expect(content(page).locator(".course-lessons__list .course-done")).to_have_count(5)
+    assert page.errors == []
+
+
+def test_a_review_launch_records_no_answers_score_or_status(lms):
+    """An LMS's review launch: the learner can look again and answer, but their result stays as it was."""
+    page = lms
+    page.goto(page.base + "blank.html")
+    page.evaluate("() => { sessionStorage.clear(); sessionStorage.setItem('lms.mode', 'review'); }")
+    page.goto(page.base + "host.html")
+    frame = content(page)
+    frame.locator(".course-lessons__list a").first.click()
+    answer_check(frame, LESSONS[0])
+    page.wait_for_function("() => API.cmi.suspend_data && JSON.parse(API.cmi.suspend_data).done.length === 1")
+    record = cmi(page)
+    assert record["core"]["lesson_mode"] == "review"
+    assert record["interactions"] == {}
+    assert record["core"]["score"]["raw"] == ""
+    assert record["core"]["lesson_status"] not in ("incomplete", "completed", "passed", "failed")
     assert page.errors == []
 
 

@@ -160,8 +160,12 @@
         if (first) firstTry[question.id] = right;
         if (right) solved[question.id] = true;
         // For whoever records results (the SCORM runtime in an LMS package, macros/scorm/).
+        var options = all(question, "input[type=radio]");
         document.dispatchEvent(new CustomEvent("course:answer", {
-          detail: { lesson: check.dataset.lesson, question: question.id, right: right, firstTry: first },
+          detail: {
+            lesson: check.dataset.lesson, question: question.id, right: right, firstTry: first,
+            chosen: options.indexOf(chosen), correct: options.indexOf(question.querySelector("input[data-correct]")),
+          },
         }));
         markOption(chosen, right);
         showScore();
