@@ -71,10 +71,14 @@
     },
   };
 
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  // SCORM 1.2's CMITime, a time of day: HH:MM:SS
+  function clock(date) { return pad(date.getHours()) + ":" + pad(date.getMinutes()) + ":" + pad(date.getSeconds()); }
+
   // SCORM 1.2's CMITimeSpan: HHHH:MM:SS.SS
   function timespan(ms) {
     var seconds = Math.floor(ms / 1000);
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return pad(Math.min(Math.floor(seconds / 3600), 9999)) + ":" + pad(Math.floor(seconds / 60) % 60) + ":" + pad(seconds % 60);
   }
 
@@ -172,11 +176,9 @@
     var letter = function (index) { return typeof index === "number" && index >= 0 && index < 26 ? "abcdefghijklmnopqrstuvwxyz".charAt(index) : ""; };
     if (!lms.active || reviewing() || !ownId(detail.lesson) || !/^[A-Za-z0-9_-]{1,255}$/.test(id) || !letter(detail.chosen)) return false;
     var at = "cmi.interactions." + (parseInt(lms.get("cmi.interactions._count"), 10) || 0) + ".";
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     lms.set(at + "id", id);  // first, as SCORM asks of a new record
     lms.set(at + "type", "choice");
-    lms.set(at + "time", pad(now.getHours()) + ":" + pad(now.getMinutes()) + ":" + pad(now.getSeconds()));
+    lms.set(at + "time", clock(new Date()));
     lms.set(at + "student_response", letter(detail.chosen));
     if (letter(detail.correct)) lms.set(at + "correct_responses.0.pattern", letter(detail.correct));
     lms.set(at + "result", detail.right ? "correct" : "wrong");

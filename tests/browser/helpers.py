@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FrameLocator, Page, expect
 
 MODULE = "modules/questioning-skills/"
 LESSON = MODULE + "open-closed-and-probing/"
@@ -34,8 +34,9 @@ KEY_PAGES = [
 _HOSTLESS_SCHEMES = ("data:", "blob:", "about:")
 
 
-def content_h1(page: Page):
-    """The page's own title (the home page's hero h1 lives outside .md-content)."""
+def content_h1(page: Page | FrameLocator):
+    """The page's own title (the home page's hero h1 lives outside .md-content; the open search
+    lists its results' titles as h1 too)."""
     return page.locator(".md-content h1, .course-hero h1").first
 
 

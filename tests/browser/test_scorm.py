@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 from macros.browser import serve_folder
 from tests.conftest import DESKTOP, ROOT
 
-from .helpers import blocking_violations, describe_violations
+from .helpers import blocking_violations, content_h1, describe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -128,12 +128,18 @@ def suspend_data(page) -> dict:
     return json.loads(cmi(page)["suspend_data"])
 
 
-def answer_check(frame, lesson: str) -> None:
-    """Answer every question of the lesson's check: wrong first where WRONG_FIRST says, then right."""
-    # The lesson's own check, set up by course.js: after a click on "next" the previous page can
-    # still be on screen for a moment, with a check of its own.
+def lesson_check(frame, lesson: str):
+    """The lesson's own knowledge check, once course.js has set it up. Waiting for it is how a test
+    knows the page changed: after a click on "next" or "previous" the page before can still be on
+    screen for a moment, with a check of its own."""
     check = frame.locator(f'.course-check[data-lesson$="/{lesson}"][data-course-ready]')
     expect(check).to_be_visible()
+    return check
+
+
+def answer_check(frame, lesson: str) -> None:
+    """Answer every question of the lesson's check: wrong first where WRONG_FIRST says, then right."""
+    check = lesson_check(frame, lesson)
     questions = check.locator(".course-check__question")
     for number in range(1, questions.count() + 1):
         question = questions.nth(number - 1)
@@ -160,7 +166,7 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     page = lms
     page.goto(page.base + "host.html")
     frame = content(page)
-    expect(frame.locator("h1")).to_have_text("Questioning skills")
+    expect(content_h1(frame)).to_have_text("Questioning skills")
     wait_for(page, "core.lesson_location", START)
     assert cmi(page)["core"]["lesson_status"] == "incomplete"
     assert cmi(page)["core"]["entry"] == "ab-initio"
@@ -182,12 +188,12 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     log = page.evaluate("() => JSON.parse(sessionStorage.getItem('lms.log'))")
     assert log.count(["LMSInitialize"]) == 2 and log.count(["LMSFinish"]) == 1, "one finish for the first session, then a second start"
     assert ["LMSSetValue", "cmi.core.exit", "suspend"] in log
-    expect(frame.locator("h1")).to_have_text("Open, closed and probing questions")  # where they were
+    expect(content_h1(frame)).to_have_text("Open, closed and probing questions")  # where they were
     assert cmi(page)["core"]["entry"] == "resume"
     assert suspend_data(page)["done"] == LESSONS[:2]
     expect(frame.locator(".course-complete__status")).to_contain_text("You've completed this lesson.")
     frame.locator(".course-pager__prev").click()
-    expect(frame.locator(f'.course-check[data-lesson$="/{LESSONS[0]}"]')).to_be_visible()
+    lesson_check(frame, LESSONS[0])
     frame.locator(".course-pager__prev").click()  # the overview: the first two lessons ticked
     expect(frame.locator(".course-lessons__list .course-done")).to_have_count(2)
     expect(frame.locator(".course-progress__text")).to_have_text("2 of 5 lessons done")
@@ -197,7 +203,7 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     for lesson in LESSONS[2:]:
         answer_check(frame, lesson)
         frame.locator(".course-pager__next").click()
-    expect(frame.locator("h1")).to_contain_text("Capstone")
+    expect(content_h1(frame)).to_contain_text("Capstone")
     wait_for(page, "core.lesson_status", "incomplete")
     frame.get_by_role("button", name="Mark this activity as complete").click()
     page.wait_for_function(f"() => JSON.parse(API.cmi.suspend_data).done.length === {len(PAGES)}")
@@ -237,7 +243,7 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     log = page.evaluate("() => JSON.parse(sessionStorage.getItem('lms.log'))")
     assert log.count(["LMSFinish"]) == 2
     assert ["LMSSetValue", "cmi.core.exit", ""] in log
-    expect(frame.locator("h1")).to_contain_text("Capstone")
+    expect(content_h1(frame)).to_contain_text("Capstone")
     wait_for(page, "core.lesson_status", "passed")
     assert offsite(page.requests, page.base) == []
     assert page.errors == []
@@ -304,7 +310,7 @@ def test_search_and_styles_work_inside_the_lms_frame(lms):
     page = lms
     page.goto(page.base + "host.html")
     frame = content(page)
-    expect(frame.locator("h1")).to_have_text("Questioning skills")
+    expect(content_h1(frame)).to_have_text("Questioning skills")
     expect(frame.locator(".md-header")).to_have_css("background-color", "rgb(29, 92, 99)")  # brand.yml's primary
     frame.locator(".md-search__input").click()
     frame.locator(".md-search__input").fill("probing")
@@ -312,7 +318,7 @@ def test_search_and_styles_work_inside_the_lms_frame(lms):
     result = frame.locator(f'.md-search-result__item a[href*="modules/{MODULE}/open-closed-and-probing.html"]').first
     expect(result).to_be_visible()
     result.click()
-    expect(frame.locator("h1")).to_have_text("Open, closed and probing questions")
+    expect(content_h1(frame)).to_have_text("Open, closed and probing questions")
     wait_for(page, "core.lesson_location", f"modules/{MODULE}/open-closed-and-probing.html")
     assert offsite(page.requests, page.base) == []
     assert page.errors == []
@@ -322,14 +328,14 @@ def test_without_an_lms_the_package_works_as_plain_pages(lms):
     page = lms
     page.goto(page.base + "content/launch.html")  # no API anywhere above
     frame = page.frame_locator("#course-content")
-    expect(frame.locator("h1")).to_have_text("Questioning skills")
+    expect(content_h1(frame)).to_have_text("Questioning skills")
     frame.locator(".course-lessons__list a").first.click()
     question = frame.locator(".course-check__question").first
     question.locator("input[data-correct]").check()
     question.get_by_role("button", name="Check answer").click()
     expect(question.locator(".course-check__feedback--right")).to_be_visible()
     frame.locator(".course-pager__next").click()
-    expect(frame.locator("h1")).to_have_text("Open, closed and probing questions")
+    expect(content_h1(frame)).to_have_text("Open, closed and probing questions")
     assert offsite(page.requests, page.base) == []
     assert page.errors == []
 
@@ -337,6 +343,6 @@ def test_without_an_lms_the_package_works_as_plain_pages(lms):
 def test_the_launch_page_passes_axe(lms):
     page = lms
     page.goto(page.base + "content/launch.html")
-    expect(page.frame_locator("#course-content").locator("h1")).to_have_text("Questioning skills")
+    expect(content_h1(page.frame_locator("#course-content"))).to_have_text("Questioning skills")
     violations = blocking_violations(page)
     assert violations == [], describe_violations(violations)
