@@ -1,70 +1,32 @@
-"""Course macros for mkdocs-macros-plugin (`module_name: macros`).
+"""The course engine: Markdown and YAML in modules/ and docs/ in, a course site out.
 
-`define_env` only registers the macros of page_macros.py.  `on_pre_page_macros` renders each
-page's Markdown itself, with code protected and errors reported at the real line (see
-templating.py), then tells mkdocs-macros the page is done.
+The packages are layers; each imports only from the ones above it in this list (a test holds it):
+
+    curriculum/  what the course is: files read once with their lines, the schema, the model,
+                 validation, Markdown blocks, site addresses, the brand. No MkDocs, Jinja or click.
+    render/      curriculum -> HTML and Markdown: fragments, the macros authors call, templating,
+                 the generated pages (workbook, facilitator guide, schedule), JSON-LD as data.
+    checks/      every problem an author can fix, found on the files before anything is built:
+                 one pipeline for `course check` and the build.
+    site/        the only MkDocs code: the course plugin's hooks, page kinds, config, the staged
+                 publish, git history, discovery files, the mkdocs-macros hooks.
+    outputs/     what is made from a built site: PDFs (Chromium), SCORM packages.
+    authoring/   the `course` command: new pages from templates, check, list, stats, export.
+
+mkdocs-macros loads this package by name (`module_name: macros`) and calls the two hooks below;
+they import MkDocs-side code only when called, so `import macros.curriculum` stays light.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import replace
-from pathlib import Path
-
-from .page_macros import MACROS
-from .problems import relative
-from .source import SourceError, read_markdown
-from .templating import MacroProblem, check_call, render_markdown
-
-
-def _course(env):
-    """The course plugin of this build (it holds the loaded curriculum)."""
-    return env.conf.plugins["course"]
-
 
 def define_env(env) -> None:
-    for name, func in MACROS.items():
-        env.macro(_bind(env, name, func), name)
+    from macros.site.macros_env import define_env as define
 
-
-def _bind(env, name, func):
-    def call(*args, **kwargs):
-        check_call(func, (None, *args), kwargs, name)
-        return func(_course(env).page_context(env.page), *args, **kwargs)
-
-    call.__name__, call.__doc__ = name, func.__doc__
-    return call
+    define(env)
 
 
 def on_pre_page_macros(env) -> None:
-    page = env.page
-    if page.meta.get("render_macros") is False:
-        return
-    page.meta["render_macros"] = False  # rendered here: mkdocs-macros must leave it alone
-    if not any(mark in env.markdown for mark in ("{{", "{%", "{#")):
-        return  # most pages call no macro: skip Jinja altogether
-    course = _course(env)
-    variables = {**env.variables, **page.meta, "page": page}
-    try:
-        env.markdown = render_markdown(env.env, env.markdown, variables, "", 1)
-    except MacroProblem as error:
-        # Where the body starts in the file is only worth reading from disk when reporting.
-        file, first_line = _position(page, course.root)
-        problem = replace(error.problem, file=file, line=error.problem.line + first_line - 1)
-        course.report(problem)
-        # Shown in the live preview only: the build fails on it.
-        env.markdown = f'!!! failure "Macro error"\n    {html.escape(str(problem))}\n'
+    from macros.site.macros_env import on_pre_page_macros as render
 
-
-def _position(page, root: Path) -> tuple[str, int]:
-    """The page's real file and the line its body starts on (after the front matter)."""
-    path = page.file.abs_src_path
-    if not path:
-        return page.file.src_uri, 1
-    try:
-        source = read_markdown(Path(path))
-    except (OSError, SourceError):
-        return relative(Path(path), root), 1
-    # MkDocs drops the blank lines between the front matter and the text.
-    skipped = len(source.body) - len(source.body.lstrip("\n"))
-    return relative(Path(path), root), source.body_line + skipped
+    render(env)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.browser import CHROMIUM_ARGS, serve_folder
+from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "course-site"

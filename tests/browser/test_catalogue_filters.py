@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from macros.load import load_curriculum
-from macros.page_macros import duration_band
+from macros.curriculum.load import load_curriculum
+from macros.render.page_macros import duration_band
 from tests.conftest import ROOT
 
 from .helpers import blocking_violations, describe_violations

@@ -8,9 +8,9 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from macros.facilitator import FACILITATOR, find_blocks
-from macros.load import load_curriculum
-from macros.pdf import print_pdfs
+from macros.curriculum.blocks import FACILITATOR, find_blocks
+from macros.curriculum.load import load_curriculum
+from macros.outputs.pdf import print_pdfs
 from tests.conftest import CHROMIUM, ROOT
 
 pytestmark = pytest.mark.browser

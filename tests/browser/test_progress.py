@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros.browser import serve_folder
+from macros.outputs.browser import serve_folder
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, ROOT
 
 from .helpers import LESSON, MODULE, blocking_violations, describe_violations

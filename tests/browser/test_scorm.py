@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from macros.browser import serve_folder
+from macros.outputs.browser import serve_folder
 from tests.conftest import DESKTOP, ROOT
 
 from .helpers import blocking_violations, content_h1, describe_violations

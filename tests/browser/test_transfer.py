@@ -15,7 +15,7 @@ import gzip
 import pytest
 from playwright.sync_api import expect
 
-from macros.load import load_curriculum
+from macros.curriculum.load import load_curriculum
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

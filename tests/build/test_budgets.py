@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.brand import image_size
+from macros.curriculum.brand import image_size
 import yaml
 
 from tests.conftest import ROOT

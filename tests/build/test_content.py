@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_curriculum
+from macros.curriculum.load import load_curriculum
 from tests.conftest import ROOT
 
 SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"

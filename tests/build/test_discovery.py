@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.discovery import robots_txt
-from macros.load import load_curriculum
+from macros.site.discovery import robots_txt
+from macros.curriculum.load import load_curriculum
 from tests.conftest import ROOT, build, copy_project
 
 BRAND = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_curriculum
-from macros.page_macros import DURATION_BANDS, PageContext, catalogue, duration_band
-from macros.render import Fragments
+from macros.curriculum.load import load_curriculum
+from macros.render.page_macros import DURATION_BANDS, PageContext, catalogue, duration_band
+from macros.render.fragments import Fragments
 from tests.conftest import ROOT
 
 CURRICULUM = load_curriculum(ROOT)

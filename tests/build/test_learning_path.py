@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from macros.learning_path import layout
-from macros.model import Curriculum, Module
+from macros.render.learning_path import layout
+from macros.curriculum.model import Curriculum, Module
 from tests.build.test_site import html
 
 

@@ -23,8 +23,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from macros.load import load_curriculum
-from macros.scorm.package import PackageError, _check_suspend_data_fits
+from macros.curriculum.load import load_curriculum
+from macros.outputs.scorm.package import PackageError, _check_suspend_data_fits
 from tests.conftest import ROOT, copy_project
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"

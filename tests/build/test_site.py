@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from macros.load import load_curriculum
-from macros.render import minutes
+from macros.curriculum.load import load_curriculum
+from macros.render.fragments import minutes
 from tests.conftest import ROOT
 
 MODULE = "modules/questioning-skills"
@@ -306,7 +306,7 @@ def test_last_update_comes_from_the_history_of_each_file(built_site):
 
 
 def test_the_guide_lists_every_metadata_field_from_the_schema(built_site):
-    from macros import schema
+    from macros.curriculum import schema
 
     guide = html(built_site, "authoring")
     tables = re.findall(r'<table class="course-reference">.*?</table>', guide, re.DOTALL)

@@ -9,9 +9,9 @@ from html import unescape
 
 import pytest
 
-from macros.facilitator import FACILITATOR, find_blocks
-from macros.load import load_curriculum
-from macros.schedule import plan
+from macros.curriculum.blocks import FACILITATOR, find_blocks
+from macros.curriculum.load import load_curriculum
+from macros.render.schedule import plan
 from tests.build.test_site import html
 from tests.build.test_site import text_of as _text_of
 from tests.conftest import ROOT

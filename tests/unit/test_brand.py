@@ -1,6 +1,6 @@
 """The brand block: schema, and colours that pass WCAG AA."""
 
-from macros.brand import SLATE, SLATE_PANEL, check, contrast, css_colors
+from macros.curriculum.brand import SLATE, SLATE_PANEL, check, contrast, css_colors
 
 BRAND = {
     "short_name": "Org",

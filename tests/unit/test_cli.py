@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from macros.checks import read_layout
-from macros.cli import course
-from macros.load import load_curriculum
-from macros.scaffold import add_to_list, slugify
+from macros.authoring.cli import course
+from macros.curriculum.load import load_curriculum
+from macros.authoring.scaffold import add_to_list, slugify
 
 from .curriculum_factory import make_article, make_module, make_project, write
 

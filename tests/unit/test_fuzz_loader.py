@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros import checks
-from macros.load import load_curriculum
-from macros.problems import CurriculumError, Problem
-from macros.source import SourceError, parse_yaml, split_front_matter
+from macros.curriculum.load import load_curriculum
+from macros.curriculum.problems import CurriculumError, Problem
+from macros.curriculum.source import SourceError, parse_yaml, split_front_matter
 from tests.conftest import ROOT
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from macros.load import load_curriculum
-from macros.problems import CurriculumError
+from macros.curriculum.load import load_curriculum
+from macros.curriculum.problems import CurriculumError
 
 from .curriculum_factory import make_curriculum, make_module, write
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from macros.load import load_curriculum
-from macros.page_macros import MACROS, PageContext
-from macros.render import Fragments, minutes
-from macros.templating import MacroError
+from macros.curriculum.load import load_curriculum
+from macros.render.page_macros import MACROS, PageContext
+from macros.render.fragments import Fragments, minutes
+from macros.render.templating import MacroError
 
 from .curriculum_factory import make_curriculum, make_module, write
 

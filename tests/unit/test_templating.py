@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from macros.templating import MacroError, MacroProblem, check_call, protect_code, render_markdown, usage
+from macros.render.templating import MacroError, MacroProblem, check_call, protect_code, render_markdown, usage
 
 
 def env() -> jinja2.Environment:

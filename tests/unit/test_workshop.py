@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from macros.facilitator import FACILITATOR, find_blocks, learner_markdown
-from macros.load import load_curriculum
-from macros.model import Lesson, Module, Workshop
-from macros.problems import CurriculumError
-from macros.schedule import DayRules, days, plan
+from macros.curriculum.blocks import FACILITATOR, find_blocks, learner_markdown
+from macros.curriculum.load import load_curriculum
+from macros.curriculum.model import Lesson, Module, Workshop
+from macros.curriculum.problems import CurriculumError
+from macros.render.schedule import DayRules, days, plan
 
 from .curriculum_factory import make_project, write
 

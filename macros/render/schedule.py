@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Capstone, Lesson, Module
+from macros.curriculum.model import Capstone, Lesson, Module
 
 
 def clock(text: str) -> int:

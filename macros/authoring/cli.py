@@ -19,12 +19,13 @@ from pathlib import Path
 
 import click
 
-from . import checks, scaffold
-from .load import load_curriculum
-from .model import Curriculum
-from .facilitator import learner_markdown
-from .problems import CurriculumError, Problem, did_you_mean
-from .render import minutes, plural
+from macros import checks
+from macros.authoring import scaffold
+from macros.curriculum.load import load_curriculum
+from macros.curriculum.model import Curriculum
+from macros.curriculum.blocks import learner_markdown
+from macros.curriculum.problems import CurriculumError, Problem, did_you_mean
+from macros.render.fragments import minutes, plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -291,7 +292,7 @@ def pdf(ctx: click.Context, modules: tuple[str, ...], site_dir: Path, out: Path,
       course pdf                        # every module: pdf/<module>-workbook.pdf, -facilitator.pdf
       course pdf questioning-skills
     """
-    from .pdf import PdfError, print_pdfs
+    from macros.outputs.pdf import PdfError, print_pdfs
 
     project = _project(ctx)
     known = [module.id for module in project.curriculum().modules]
@@ -335,7 +336,7 @@ def export_scorm(ctx: click.Context, modules: tuple[str, ...], out: Path) -> Non
     Example:
       course export scorm questioning-skills      # dist/scorm/questioning-skills-scorm12.zip
     """
-    from .scorm import PackageError, export_packages
+    from macros.outputs.scorm import PackageError, export_packages
 
     project = _project(ctx)
     curriculum = project.curriculum()

@@ -30,21 +30,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from . import brand, checks
-from .config import CourseConfig
-from .discovery import robots_txt
-from .facilitator import learner_markdown
-from .history import last_commits, updated_html
-from .load import INTRO_FILE, load_curriculum
-from .model import Curriculum
-from .page_macros import PageContext
-from .problems import CurriculumError, Problem
-from .publish import StagedSite, WarningCounter
-from .render import Fragments
-from .schedule import DayRules
-from .schema import CLOCK
-from .templating import MacroError
-from .workshop import FACILITATOR_GUIDE, SCHEDULE_PATH, WORKBOOK, facilitator_markdown, facilitator_path, generated_pages, schedule_markdown, workbook_markdown, workbook_path
+from macros.curriculum import brand
+from macros import checks
+from macros.site.config import CourseConfig
+from macros.site.discovery import robots_txt
+from macros.curriculum.blocks import learner_markdown
+from macros.site.history import last_commits, updated_html
+from macros.curriculum.load import INTRO_FILE, load_curriculum
+from macros.curriculum.model import Curriculum
+from macros.render.page_macros import PageContext
+from macros.curriculum.problems import CurriculumError, Problem
+from macros.site.publish import StagedSite, WarningCounter
+from macros.render.fragments import Fragments
+from macros.render.schedule import DayRules
+from macros.curriculum.schema import CLOCK
+from macros.render.templating import MacroError
+from macros.render.workshop import FACILITATOR_GUIDE, SCHEDULE_PATH, WORKBOOK, facilitator_markdown, facilitator_path, generated_pages, schedule_markdown, workbook_markdown, workbook_path
 
 log = logging.getLogger("mkdocs.plugins.course")
 _ID = re.compile(r'\sid="([^"]+)"')

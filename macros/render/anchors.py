@@ -18,7 +18,7 @@ import re
 import markdown as python_markdown
 from markdown.extensions.toc import slugify
 
-from .render import TEMPLATES
+from macros.render.fragments import TEMPLATES
 
 ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

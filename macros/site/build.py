@@ -1,4 +1,4 @@
-"""The whole site, built by real MkDocs for a SCORM package.
+"""The whole site, built by real MkDocs for a package an LMS unzips (outputs/scorm/).
 
 The project's own mkdocs.yml, with what an LMS needs changed, and nothing else:
 
@@ -8,7 +8,8 @@ The project's own mkdocs.yml, with what an LMS needs changed, and nothing else:
 - no RSS plugin (feeds need the public site_url) and no instant navigation (it reads the sitemap,
   which needs site_url; a full page load per page also runs the bridge afresh on each page);
 - strict: a broken link fails the export, as it fails `make site`;
-- bridge.js on every page, as `extra_javascript`, so the course plugin needs no SCORM mode.
+- the package's scripts (the SCORM bridge) on every page, as `extra_javascript`, so the course
+  plugin needs no SCORM mode.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-HERE = Path(__file__).parent
-BRIDGE = "assets/javascripts/scorm-bridge.js"
 LEFT_OUT_PLUGINS = {"rss"}
 LEFT_OUT_FEATURES = {"navigation.instant"}
 NOT_PACKAGED = ("sitemap.xml", "sitemap.xml.gz", "robots.txt", "404.html")  # for web servers and crawlers only
@@ -42,9 +41,11 @@ class BuiltSite:
     favicon: str  # path in the site
 
 
-def build_site(config_file: Path, site_dir: Path) -> BuiltSite:
-    """Build the project whose mkdocs.yml is `config_file` into `site_dir`, ready to package."""
-    config = _package_config(config_file, site_dir)
+def build_site(config_file: Path, site_dir: Path, scripts: dict[str, Path]) -> BuiltSite:
+    """Build the project whose mkdocs.yml is `config_file` into `site_dir`, ready to package.
+
+    `scripts`: a path in the site -> the file to put there, loaded by every page."""
+    config = _package_config(config_file, site_dir, list(scripts))
     with _warnings_to_stderr():
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -55,13 +56,13 @@ def build_site(config_file: Path, site_dir: Path) -> BuiltSite:
             config.plugins.on_shutdown()
     for name in NOT_PACKAGED:
         (site_dir / name).unlink(missing_ok=True)
-    bridge = site_dir / BRIDGE
-    bridge.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(HERE / "bridge.js", bridge)
+    for path, source in scripts.items():
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, site_dir / path)
     return BuiltSite(site_dir, config.site_name, config.theme["language"] or "en", config.theme["favicon"] or "assets/images/favicon.png")
 
 
-def _package_config(config_file: Path, site_dir: Path) -> MkDocsConfig:
+def _package_config(config_file: Path, site_dir: Path, scripts: list[str]) -> MkDocsConfig:
     """mkdocs.yml as mkdocs.config.load_config reads it, changed before validation (see above)."""
     config = MkDocsConfig(config_file_path=str(config_file))
     with open(config_file, "rb") as file:
@@ -71,7 +72,7 @@ def _package_config(config_file: Path, site_dir: Path) -> MkDocsConfig:
     theme = config["theme"]
     if isinstance(theme, dict) and isinstance(theme.get("features"), list):
         theme["features"] = [feature for feature in theme["features"] if feature not in LEFT_OUT_FEATURES]
-    config["extra_javascript"] = [*(config["extra_javascript"] or []), BRIDGE]
+    config["extra_javascript"] = [*(config["extra_javascript"] or []), *scripts]
     errors, warnings = config.validate()
     problems = [f"mkdocs.yml: {name}: {error}" for name, error in errors + warnings]
     if problems:

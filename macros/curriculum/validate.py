@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from .model import Article, Curriculum, Lesson, Module
-from .problems import Problem, did_you_mean
+from macros.curriculum.model import Article, Curriculum, Lesson, Module
+from macros.curriculum.problems import Problem, did_you_mean
 
 EXERCISE_BLOCK = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+exercise\b[^"\n]*"([^"]*)"', re.MULTILINE)
 

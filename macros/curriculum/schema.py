@@ -14,8 +14,8 @@ from typing import Any, Iterator
 import jsonschema
 import yaml
 
-from .problems import Problem, did_you_mean
-from .source import line_of
+from macros.curriculum.problems import Problem, did_you_mean
+from macros.curriculum.source import line_of
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LEVELS = ("introductory", "intermediate", "advanced")

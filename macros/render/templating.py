@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from .problems import Problem, did_you_mean
+from macros.curriculum.problems import Problem, did_you_mean
 
 FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")

@@ -37,16 +37,16 @@ from urllib.parse import unquote
 import jinja2
 import yaml
 
-from . import brand
-from .anchors import fragment_anchor, page_anchors
-from .load import GLOSSARY_FILE, INTRO_FILE, MODULE_FILE, load_curriculum
-from .model import Curriculum
-from .page_macros import MACROS
-from .problems import CurriculumError, Problem, did_you_mean, inside, relative
-from .render import plural
-from .schema import LEVELS
-from .source import MarkdownSource, SourceError, flatten_lines, is_file, line_of, parse_yaml, read_text, split_front_matter
-from .templating import FENCE, INLINE_CODE, MacroError, check_call, protect_code, syntax_problem, undefined_hint
+from macros.curriculum import brand
+from macros.render.anchors import fragment_anchor, page_anchors
+from macros.curriculum.load import GLOSSARY_FILE, INTRO_FILE, MODULE_FILE, load_curriculum
+from macros.curriculum.model import Curriculum
+from macros.render.page_macros import MACROS
+from macros.curriculum.problems import CurriculumError, Problem, did_you_mean, inside, relative
+from macros.render.fragments import plural
+from macros.curriculum.schema import LEVELS
+from macros.curriculum.source import MarkdownSource, SourceError, flatten_lines, is_file, line_of, parse_yaml, read_text, split_front_matter
+from macros.render.templating import FENCE, INLINE_CODE, MacroError, check_call, protect_code, syntax_problem, undefined_hint
 
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_REVIEW_AGE = 365  # days

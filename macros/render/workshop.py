@@ -16,10 +16,10 @@ import re
 from html import escape
 from typing import Callable
 
-from .facilitator import EXERCISE, FACILITATOR, find_blocks, learner_markdown
-from .model import Curriculum, Module
-from .schedule import DayRules, days, plan
-from .templating import FENCE
+from macros.curriculum.blocks import EXERCISE, FACILITATOR, find_blocks, learner_markdown
+from macros.curriculum.model import Curriculum, Module
+from macros.render.schedule import DayRules, days, plan
+from macros.render.templating import FENCE
 
 WORKBOOK = "workbook"
 FACILITATOR_GUIDE = "facilitator"

@@ -12,12 +12,12 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from .learning_path import BOX_HEIGHT, BOX_WIDTH, layout
-from .model import Curriculum, Lesson, Module
-from .problems import did_you_mean
-from .render import Fragments
-from .schema import LEVELS
-from .templating import MacroError
+from macros.render.learning_path import BOX_HEIGHT, BOX_WIDTH, layout
+from macros.curriculum.model import Curriculum, Lesson, Module
+from macros.curriculum.problems import did_you_mean
+from macros.render.fragments import Fragments
+from macros.curriculum.schema import LEVELS
+from macros.render.templating import MacroError
 
 
 @dataclass
@@ -164,7 +164,7 @@ def metadata_reference(ctx: PageContext, kind: str) -> Markup:
 
     Kinds: module, lesson, capstone, article, glossary.
     """
-    from . import schema  # the schema is only needed on the guide's page
+    from macros.curriculum import schema  # the schema is only needed on the guide's page
 
     if kind not in schema.SCHEMAS:
         kinds = list(schema.SCHEMAS)

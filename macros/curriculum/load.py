@@ -21,11 +21,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .model import Article, Author, Capstone, Curriculum, Exercise, Lesson, Module, Objective, Option, Question, Term, Workshop
-from .problems import CurriculumError, Problem, did_you_mean, inside, relative
-from .source import SourceError, flatten_lines, is_file, line_of, read_markdown, read_yaml
-from .validate import cross_check
+from macros.curriculum import schema
+from macros.curriculum.model import Article, Author, Capstone, Curriculum, Exercise, Lesson, Module, Objective, Option, Question, Term, Workshop
+from macros.curriculum.problems import CurriculumError, Problem, did_you_mean, inside, relative
+from macros.curriculum.source import SourceError, flatten_lines, is_file, line_of, read_markdown, read_yaml
+from macros.curriculum.validate import cross_check
 
 MODULE_FILE = "module.yml"
 INTRO_FILE = "index.md"

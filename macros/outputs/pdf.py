@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .browser import CHROMIUM_ARGS, serve_folder
-from .workshop import FACILITATOR_GUIDE, WORKBOOK
+from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
+from macros.render.workshop import FACILITATOR_GUIDE, WORKBOOK
 
 FOOTER = '<div style="font-size:8pt;width:100%;text-align:center;color:#555"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
 

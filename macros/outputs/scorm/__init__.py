@@ -1,7 +1,7 @@
 """SCORM 1.2 packages of the course's modules, for an LMS (`course export scorm`, `make scorm`).
 
-    site.py      the whole site built by real MkDocs for a package: pages as .html files, no
-                 links or requests out, the content bridge script on every page
+    (site/build.py builds the whole site with real MkDocs for a package: pages as .html files,
+    no links or requests out, the content bridge script on every page)
     manifest.py  imsmanifest.xml from a module's metadata
     package.py   one zip per module: the built site, launch.html, the runtime, the manifest
     launch.html  the SCO the LMS launches: it shows the module's pages in a full-size frame
@@ -11,6 +11,6 @@
     written = export_packages(Path("."), ["questioning-skills"], Path("dist/scorm"))
 """
 
-from .package import PackageError, export_packages
+from macros.outputs.scorm.package import PackageError, export_packages
 
 __all__ = ["PackageError", "export_packages"]

@@ -16,7 +16,7 @@ from typing import Callable
 
 import jinja2
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "course"
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "course"
 
 
 def minutes(total: int) -> str:

@@ -16,8 +16,8 @@ from xml.etree import ElementTree
 
 import jsonschema
 
-from .problems import Problem
-from .source import SourceError, line_of, read_yaml
+from macros.curriculum.problems import Problem
+from macros.curriculum.source import SourceError, line_of, read_yaml
 
 BRAND_FILE = "brand.yml"
 

@@ -21,11 +21,11 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from .checks import Layout
-from .load import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
-from .problems import Problem, did_you_mean
-from .schema import SLUG
-from .source import SourceError, parse_yaml, read_text
+from macros.checks import Layout
+from macros.curriculum.load import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
+from macros.curriculum.problems import Problem, did_you_mean
+from macros.curriculum.schema import SLUG
+from macros.curriculum.source import SourceError, parse_yaml, read_text
 
 RESERVED = {Path(CAPSTONE_FILE).stem, Path(INTRO_FILE).stem, *GENERATED_PAGES}
 FIRST_LESSON = "introduction"

@@ -4,7 +4,7 @@
         imsmanifest.xml      the module's metadata and every file (manifest.py)
         launch.html          the SCO: the module's pages in a frame (launch.html, runtime.js)
         scorm-runtime.js
-        index.html, modules/..., search/, assets/...   the site, built for packaging (site.py)
+        index.html, modules/..., search/, assets/...   the site, built for packaging (site/build.py)
 
 The whole site goes in, not just the module: its pages link the glossary, articles, other modules
 and search, and a link that leads nowhere inside an LMS is a dead end with no address bar.
@@ -21,10 +21,12 @@ from string import Template
 import yaml
 from markupsafe import escape
 
-from ..model import Module
-from .manifest import ManifestInfo, manifest_xml, xml_id
-from .site import HERE, BuildError, BuiltSite, build_site
+from macros.curriculum.model import Module
+from macros.outputs.scorm.manifest import ManifestInfo, manifest_xml, xml_id
+from macros.site.build import BuildError, BuiltSite, build_site
 
+HERE = Path(__file__).parent
+BRIDGE = "assets/javascripts/scorm-bridge.js"  # in every page: tells launch.html what is shown
 LAUNCH = "launch.html"
 RUNTIME = "scorm-runtime.js"
 MANIFEST = "imsmanifest.xml"
@@ -48,7 +50,7 @@ def export_packages(config_file: Path, modules: list[Module], out: Path) -> list
         _check_suspend_data_fits(module)
     with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
         try:
-            site = build_site(config_file, Path(temp) / "site")
+            site = build_site(config_file, Path(temp) / "site", {BRIDGE: HERE / "bridge.js"})
         except BuildError as error:
             raise PackageError(f"the site did not build, so nothing was exported: {error}") from None
         out.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from .model import Curriculum, Module
+from macros.curriculum.model import Curriculum, Module
 
 BOX_WIDTH = 240
 BOX_HEIGHT = 64
