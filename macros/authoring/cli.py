@@ -7,13 +7,14 @@
     course pdf [--site site] [--out pdf] [--chromium PATH] [MODULE...]
     course export scorm [--out dist/scorm] [MODULE...]
 
-The work is done in checks.py (finding problems), scaffold.py (writing new files) and the
-curriculum model; this file turns options into calls and results into lines and exit codes:
+The work is done in checks/ (finding problems), scaffold.py (writing new files), stats.py and
+the curriculum model; this file turns options into calls and results into lines and exit codes:
 0 all is well (warnings allowed), 1 problems or a file that already exists, 2 bad usage.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,10 +22,15 @@ import click
 
 from macros import checks
 from macros.authoring import scaffold
+from macros.authoring.stats import article_words, word_count
+from macros.checks.placeholders import placeholders
+from macros.checks.review import module_status
+from macros.curriculum.blocks import learner_markdown
 from macros.curriculum.load import load_curriculum
 from macros.curriculum.model import Curriculum
-from macros.curriculum.blocks import learner_markdown
 from macros.curriculum.problems import CurriculumError, Problem, did_you_mean
+from macros.curriculum.project import CONFIG_FILE, REVIEW_AGE, Layout, find_root, read_layout
+from macros.curriculum.tree import SourceTree
 from macros.render.fragments import minutes, plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -35,28 +41,34 @@ class Project:
 
     def __init__(self, root: Path | None):
         self._root = root
-        self._layout: checks.Layout | None = None
+        self._layout: Layout | None = None
         self.config_problems: list[Problem] = []
+        self.tree = SourceTree()  # every file read once, whatever the command asks
 
     @property
-    def layout(self) -> checks.Layout:
+    def layout(self) -> Layout:
         if self._layout is None:
-            root = self._root or checks.find_root(Path.cwd())
+            root = self._root or find_root(Path.cwd())
             if root is None:
-                raise click.UsageError(f"no {checks.CONFIG_FILE} in {Path.cwd()} or any folder above it — run course inside the project, or give --root PATH")
-            self._layout, self.config_problems = checks.read_layout(root)
+                raise click.UsageError(f"no {CONFIG_FILE} in {Path.cwd()} or any folder above it — run course inside the project, or give --root PATH")
+            self._layout, self.config_problems = read_layout(root)
         return self._layout
 
     def curriculum(self) -> Curriculum:
         """The loaded curriculum; on problems, prints them and exits 1 (never a traceback)."""
         layout = self.layout
         try:
-            return load_curriculum(layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir)
+            return load_curriculum(layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir, tree=self.tree)
         except CurriculumError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)
             click.echo(f"{_count_problems(error.problems)} — run `course check` for the whole list.", err=True)
             raise SystemExit(1) from None
+
+
+def _with_review_age(layout: Layout, review_age: int | None) -> Layout:
+    """The layout with --review-age, when given, in place of the course plugin's setting."""
+    return layout if review_age is None else replace(layout, review_age=review_age)
 
 
 def _project(ctx: click.Context) -> Project:
@@ -87,7 +99,7 @@ def _count_problems(problems: list[Problem]) -> str:
 
 @course.command(context_settings=CONTEXT, short_help="Report every problem, without building the site.")
 @click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True, help="text: file:line: field: what is wrong — how to fix it. github: GitHub Actions annotations.")
-@click.option("--review-age", type=click.IntRange(min=0), metavar="DAYS", help=f"Warn about modules reviewed more than DAYS ago (default: review_age in the course plugin's settings, else {checks.DEFAULT_REVIEW_AGE}).")
+@click.option("--review-age", type=click.IntRange(min=0), metavar="DAYS", help=f"Warn about modules reviewed more than DAYS ago (default: review_age in the course plugin's settings, else {REVIEW_AGE}).")
 @click.pass_context
 def check(ctx: click.Context, output: str, review_age: int | None) -> None:
     """Check every module, lesson, article and page, and report every problem at once.
@@ -99,8 +111,8 @@ def check(ctx: click.Context, output: str, review_age: int | None) -> None:
       course check --format github --review-age 180
     """
     project = _project(ctx)
-    layout = project.layout
-    report = checks.check_project(layout, review_age=review_age)
+    layout = _with_review_age(project.layout, review_age)
+    report = checks.check_project(layout, project.tree)
     problems = sorted(set(project.config_problems + report.problems))
     for problem in problems:
         click.echo(problem.github() if output == "github" else str(problem))
@@ -220,16 +232,15 @@ def list_(ctx: click.Context, articles: bool, review_age: int | None) -> None:
       course list --articles
     """
     project = _project(ctx)
-    layout = project.layout
+    layout = _with_review_age(project.layout, review_age)
     curriculum = project.curriculum()
-    age = checks.effective_review_age(layout, review_age)
     today = date.today()
     rows: list[tuple] = [("ID", "TITLE", "MIN", "LESSONS", "REVIEWED", "STATUS")]
     for module in curriculum.modules:
-        status = checks.module_status(layout, module.id, age, today)
+        status = module_status(layout, project.tree, module.id, today)
         rows.append((module.id, _short(module.title), module.duration, len(module.lessons), module.reviewed.isoformat(), status))
         for page in module.pages:
-            draft = checks.placeholders(layout, layout.root / page.source)
+            draft = placeholders(layout, project.tree, layout.root / page.source)
             rows.append((f"  {page.slug}", _short(page.title), page.duration, "", "", "draft" if draft else ""))
     for line in _table(rows, right={2, 3}):
         click.echo(line)
@@ -262,16 +273,16 @@ def stats(ctx: click.Context) -> None:
     capstones = [m.capstone for m in curriculum.modules if m.capstone]
     drafts = len(curriculum.articles) - len(curriculum.published_articles())
     # What learners read: facilitator notes are counted apart.
-    lesson_words = sum(checks.word_count(learner_markdown(lesson.body)) for _, lesson in curriculum.lessons())
-    capstone_words = sum(checks.word_count(learner_markdown(c.body)) for c in capstones)
-    article_words = checks.article_words(layout, curriculum)
+    lesson_words = sum(word_count(learner_markdown(lesson.body)) for _, lesson in curriculum.lessons())
+    capstone_words = sum(word_count(learner_markdown(c.body)) for c in capstones)
+    words_in_articles = article_words(layout, project.tree, curriculum)
     rows = [
         ("Modules", f"{len(curriculum.modules)}"),
         ("Lessons", f"{curriculum.lesson_count}"),
         ("Capstones", f"{len(capstones)}"),
         ("Articles", f"{len(curriculum.articles)} ({len(curriculum.published_articles())} published, {plural(drafts, 'draft')})"),
         ("Glossary terms", f"{len(curriculum.glossary)}"),
-        ("Words", f"{lesson_words + capstone_words + article_words:,} (lessons {lesson_words:,}, capstones {capstone_words:,}, articles {article_words:,})"),
+        ("Words", f"{lesson_words + capstone_words + words_in_articles:,} (lessons {lesson_words:,}, capstones {capstone_words:,}, articles {words_in_articles:,})"),
         ("Learning time", f"{minutes(curriculum.duration)} ({curriculum.duration / 60:.1f} hours)"),
     ]
     for line in _table(rows):
@@ -347,7 +358,7 @@ def export_scorm(ctx: click.Context, modules: tuple[str, ...], out: Path) -> Non
     root = project.layout.root
     chosen = [curriculum.module(module_id) for module_id in dict.fromkeys(modules)] or list(curriculum.modules)
     try:
-        written = export_packages(root / checks.CONFIG_FILE, chosen, root / out)
+        written = export_packages(root / CONFIG_FILE, chosen, root / out)
     except PackageError as error:
         click.echo(f"course: {error}", err=True)
         raise SystemExit(1) from None

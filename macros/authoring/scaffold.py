@@ -21,7 +21,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from macros.checks import Layout
+from macros.curriculum.project import Layout
 from macros.curriculum.load import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.problems import Problem, did_you_mean
 from macros.curriculum.schema import SLUG

@@ -17,7 +17,8 @@ from xml.etree import ElementTree
 import jsonschema
 
 from macros.curriculum.problems import Problem
-from macros.curriculum.source import SourceError, line_of, read_yaml
+from macros.curriculum.source import SourceError, line_of
+from macros.curriculum.tree import SourceTree
 
 BRAND_FILE = "brand.yml"
 
@@ -112,7 +113,7 @@ def check(brand: Any, file: str, line: int = 1) -> list[Problem]:
     return problems
 
 
-def check_project(root: Path, fallback: Any = None) -> list[Problem]:
+def check_project(root: Path, fallback: Any = None, tree: SourceTree | None = None) -> list[Problem]:
     """The brand block where a fork writes it: brand.yml (which mkdocs.yml inherits), at its line.
 
     Without brand.yml the block is in mkdocs.yml; the caller passes it as `fallback`.
@@ -121,7 +122,7 @@ def check_project(root: Path, fallback: Any = None) -> list[Problem]:
     if not brand_file.is_file():
         return check(fallback, "mkdocs.yml")
     try:
-        data = read_yaml(brand_file)
+        data = (tree or SourceTree()).yaml(brand_file)
     except SourceError as error:
         return [Problem(BRAND_FILE, error.line, "", error.message, error.hint)]
     extra = data.get("extra") if isinstance(data, dict) else None

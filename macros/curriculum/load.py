@@ -23,16 +23,16 @@ from typing import Any
 
 from macros.curriculum import schema
 from macros.curriculum.model import Article, Author, Capstone, Curriculum, Exercise, Lesson, Module, Objective, Option, Question, Term, Workshop
+from macros.curriculum.project import GLOSSARY_FILE, MODULE_FILE
 from macros.curriculum.problems import CurriculumError, Problem, did_you_mean, inside, relative
-from macros.curriculum.source import SourceError, flatten_lines, is_file, line_of, read_markdown, read_yaml
+from macros.curriculum.source import SourceError, flatten_lines, is_file, line_of
+from macros.curriculum.tree import SourceTree
 from macros.curriculum.validate import cross_check
 
-MODULE_FILE = "module.yml"
 INTRO_FILE = "index.md"
 CAPSTONE_FILE = "capstone.md"
 # Pages the site generates in every module's folder (workshop.py): no lesson may take their names.
 GENERATED_PAGES = {"workbook": "learner workbook", "facilitator": "facilitator guide"}
-GLOSSARY_FILE = "glossary.yml"
 URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/)")  # a web address or an absolute path, not a file in docs/
 MAX_FILE_BYTES = 1_000_000  # a lesson is prose; a larger file is a mistake (a pasted export)
 
@@ -40,8 +40,9 @@ MAX_FILE_BYTES = 1_000_000  # a lesson is prose; a larger file is a mistake (a p
 class _Reader:
     """Collects problems while reading, so one run reports them all."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, tree: SourceTree):
         self.root = root
+        self.tree = tree
         self.problems: list[Problem] = []
         # Modules that did not load or lost a lesson: not 'unknown' elsewhere, coverage unknown.
         self.uncertain: set[str] = set()
@@ -67,7 +68,7 @@ class _Reader:
         if self._unreadable(path):
             return None
         try:
-            data = read_yaml(path)
+            data = self.tree.yaml(path)
         except SourceError as error:
             self.problem(path, error.line, "", error.message, error.hint)
             return None
@@ -79,7 +80,7 @@ class _Reader:
         if self._unreadable(path):
             return None
         try:
-            source = read_markdown(path)
+            source = self.tree.markdown(path)
         except SourceError as error:
             self.problem(path, error.line, "", error.message, error.hint)
             return None
@@ -94,10 +95,14 @@ class _Reader:
         return not found
 
 
-def load_curriculum(root: Path, modules_dir: str = "modules", docs_dir: str = "docs", blog_dir: str = "blog") -> Curriculum:
-    """Load and validate everything; raise CurriculumError listing every problem."""
+def load_curriculum(
+    root: Path, modules_dir: str = "modules", docs_dir: str = "docs", blog_dir: str = "blog", tree: SourceTree | None = None
+) -> Curriculum:
+    """Load and validate everything; raise CurriculumError listing every problem.
+
+    `tree`: the files already read for this build or check (the checks then read none again)."""
     root = Path(root)
-    reader = _Reader(root)
+    reader = _Reader(root, tree or SourceTree())
     authors = _load_authors(reader, root / docs_dir / blog_dir / ".authors.yml", root / docs_dir)
     modules = []
     modules_root = root / modules_dir

@@ -18,20 +18,25 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from macros.curriculum.project import BLOG_DIR, MODULES_DIR, NAV_SECTION, PDF_DIR, REVIEW_AGE
+from macros.render.schedule import DayRules
+
+DAY = DayRules()  # the working day's defaults are written once, in render/schedule.py
+
 
 class WorkshopDay(Config):
-    start = c.Type(str, default="09:30")
-    end = c.Type(str, default="16:30")
-    break_after = c.Type(int, default=90)
-    break_minutes = c.Type(int, default=15)
-    lunch_after = c.Type(str, default="12:00")
-    lunch_minutes = c.Type(int, default=45)
+    start = c.Type(str, default=DAY.start)
+    end = c.Type(str, default=DAY.end)
+    break_after = c.Type(int, default=DAY.break_after)
+    break_minutes = c.Type(int, default=DAY.break_minutes)
+    lunch_after = c.Type(str, default=DAY.lunch_after)
+    lunch_minutes = c.Type(int, default=DAY.lunch_minutes)
 
 
 class CourseConfig(Config):
-    modules_dir = c.Type(str, default="modules")
-    blog_dir = c.Type(str, default="blog")
-    nav_section = c.Type(str, default="Curriculum")
-    review_age = c.Type(int, default=365)
-    pdf_dir = c.Type(str, default="pdf")
+    modules_dir = c.Type(str, default=MODULES_DIR)
+    blog_dir = c.Type(str, default=BLOG_DIR)  # used when the blog plugin is not enabled
+    nav_section = c.Type(str, default=NAV_SECTION)
+    review_age = c.Type(int, default=REVIEW_AGE)
+    pdf_dir = c.Type(str, default=PDF_DIR)
     workshop = c.SubConfig(WorkshopDay)

@@ -36,7 +36,8 @@ from macros.site.config import CourseConfig
 from macros.site.discovery import robots_txt
 from macros.curriculum.blocks import learner_markdown
 from macros.site.history import last_commits, updated_html
-from macros.curriculum.load import INTRO_FILE, load_curriculum
+from macros.curriculum.load import INTRO_FILE
+from macros.curriculum.project import Layout
 from macros.curriculum.model import Curriculum
 from macros.render.page_macros import PageContext
 from macros.curriculum.problems import CurriculumError, Problem
@@ -77,22 +78,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.macro_problems = []
-        problems = brand.check_project(self.root, config.extra.get("brand"))
-        problems.extend(self._workshop_day_problems())
-        try:
-            self.curriculum = load_curriculum(
-                self.root,
-                modules_dir=self.config.modules_dir,
-                docs_dir=str(Path(config.docs_dir).resolve().relative_to(self.root)),
-                blog_dir=self.config.blog_dir,
-            )
-        except CurriculumError as error:
-            problems.extend(error.problems)
-        problems = self._content_problems(config, problems)
+        report = checks.check_project(self._layout(config))
+        problems = report.metadata + self._workshop_day_problems()
+        # The content checks' notices (drafts, reviews due) are for `course check`, not reasons to
+        # stop a build; in the live preview their errors do not stop it either: a new lesson full
+        # of TODOs must still show.
+        content = [p for p in report.content if p.severity == "error"]
+        problems += [replace(p, severity="warning") for p in content] if self.serving else content
+        problems = sorted(set(problems))
         if any(p.severity == "error" for p in problems):
             raise PluginError("The course has problems; nothing was published.\n" + CurriculumError(problems).report())
         for problem in problems:
             log.warning(str(problem))
+        self.curriculum = report.curriculum
 
         config.extra["brand"] = {**config.extra["brand"], "css": brand.css_colors(config.extra["brand"])}
         if config.theme.get("logo"):
@@ -105,17 +103,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.watch.append(modules)
         return config
 
-    def _content_problems(self, config, problems: list[Problem]) -> list[Problem]:
-        """Add what `course check` finds beyond the metadata (links, images, placeholders, macro
-        calls), so the build and the check report the same lines. Its notices (drafts, reviews due)
-        are for the author at the command line, not reasons to stop a build; in the live preview
-        nothing here stops it either: a new lesson full of TODOs must still show."""
-        layout, _ = checks.read_layout(self.root)
-        layout = replace(layout, docs_dir=str(Path(config.docs_dir).resolve().relative_to(self.root)), modules_dir=self.config.modules_dir, blog_dir=self.config.blog_dir)
-        found = [p for p in checks.extra_checks(layout, review_age=self.config.review_age) if p.severity == "error"]
-        if self.serving:
-            found = [replace(p, severity="warning") for p in found]
-        return sorted(set(problems) | set(found))
+    def _layout(self, config) -> Layout:
+        """The project's layout as MkDocs has read mkdocs.yml (the command line reads it itself)."""
+        blog = config.plugins.get("material/blog")
+        return Layout(
+            root=self.root,
+            docs_dir=Path(config.docs_dir).resolve().relative_to(self.root).as_posix(),
+            modules_dir=self.config.modules_dir,
+            blog_dir=blog.config.blog_dir if blog else self.config.blog_dir,
+            review_age=self.config.review_age,
+            categories=tuple(blog.config.categories_allowed or ()) if blog else (),
+            future_drafts=bool(blog and blog.config.draft_if_future_date),
+            has_config=True,
+        )
 
     def _workshop_day_problems(self) -> list[Problem]:
         day = self.config.workshop

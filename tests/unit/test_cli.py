@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.checks import read_layout
+from macros.curriculum.project import read_layout
 from macros.authoring.cli import course
 from macros.curriculum.load import load_curriculum
 from macros.authoring.scaffold import add_to_list, slugify

@@ -1,0 +1,121 @@
+"""Links and images: every relative link leads to a page (and heading) the site publishes, every
+image exists, is published and has alt text.
+
+modules/ is mounted at the docs root's modules/, so `../../blog/posts/x.md` from a lesson is
+docs/blog/posts/x.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import unquote
+
+from macros.checks.masking import line_at, prose
+from macros.checks.pages import SITE_MODULES, Index, Page
+from macros.curriculum.load import INTRO_FILE, MODULE_FILE
+from macros.curriculum.problems import Problem, did_you_mean
+from macros.curriculum.project import Layout
+from macros.curriculum.source import is_file
+from macros.render.anchors import fragment_anchor
+
+LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _target(raw: str) -> str:
+    """A link's path: no <>, no #anchor or ?query, %-escapes decoded; '' for anchors and URLs."""
+    raw = raw.strip("<>").strip()
+    if not raw or raw.startswith(("#", "/")) or SCHEME.match(raw):
+        return ""
+    return unquote(re.split(r"[#?]", raw, maxsplit=1)[0])
+
+
+def _site_file(layout: Layout, site: str) -> Path | None:
+    """The source file a site path comes from, if it exists (module overviews exist without one)."""
+    if is_file(layout.docs / site):
+        return layout.docs / site
+    if site.startswith(SITE_MODULES + "/"):
+        rest = site[len(SITE_MODULES) + 1 :]
+        if is_file(layout.modules / rest):
+            return layout.modules / rest
+        parts = rest.split("/")
+        if len(parts) == 2 and parts[1] == INTRO_FILE and (layout.modules / parts[0] / MODULE_FILE).is_file():
+            return layout.modules / parts[0] / MODULE_FILE  # the plugin generates the overview page
+    return None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the system
+        return False
+
+
+def _suggest(target: str, here: str, candidates: Iterable[str]) -> str:
+    """'did you mean ...?' with the nearest existing path, written relative to the page."""
+    match = difflib.get_close_matches(target, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{posixpath.relpath(match[0], here or '.')}'?" if match else ""
+
+
+def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]:
+    body = prose(page.source.body)
+    here = posixpath.dirname(page.site)
+    found = [(m.start(), m.group(1) == "!", m.group(2), m.group(3)) for m in LINK.finditer(body)]
+    found += [(m.start(), False, None, m.group(2)) for m in REFERENCE.finditer(body)]
+    site_pages = None
+    for offset, is_image, alt, raw in sorted(found, key=lambda item: item[0]):
+        line = line_at(body, offset, page.source.body_line)
+        if is_image and not (alt or "").strip():
+            yield Problem(page.file, line, "image", "the image has no alt text", "describe what it shows between the brackets, as in ![A customer at the counter](...)")
+        target = _target(raw)
+        fragment = _fragment(raw)
+        if fragment and not is_image and raw.strip("<>").strip().startswith("#"):
+            yield from _anchor_problems(index, page, page.site, raw, fragment, line)
+            continue
+        if not target or (not is_image and not target.endswith(".md")):
+            continue
+        resolved = posixpath.normpath(posixpath.join(here, target))
+        if resolved == ".." or resolved.startswith("../"):
+            yield Problem(page.file, line, "image" if is_image else "link", f"'{raw}' points outside the site", "link to a page or file under docs/ or modules/")
+            continue
+        if is_image:
+            if is_file(layout.docs / resolved):
+                continue
+            if resolved.startswith(SITE_MODULES + "/") and is_file(layout.modules / resolved[len(SITE_MODULES) + 1 :]):
+                yield Problem(page.file, line, "image", f"'{raw}' is in {layout.modules_dir}/, which the site does not publish", "move it to docs/assets/ and link it from there")
+                continue
+            folder = layout.docs / posixpath.dirname(resolved)
+            others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir()] if _is_dir(folder) else []
+            yield Problem(page.file, line, "image", f"'{raw}' does not exist", _suggest(resolved, here, others) or f"add the file, or correct the path (it is read as docs/{resolved})")
+            continue
+        if _site_file(layout, resolved) is None:
+            if site_pages is None:
+                site_pages = [p.site for p in index.pages] + [f"{SITE_MODULES}/{m}/{INTRO_FILE}" for m in index.modules]
+            yield Problem(page.file, line, "link", f"'{raw}' does not exist", _suggest(resolved, here, site_pages) or "correct the path: links are relative to this file")
+        elif resolved in index.unpublished:
+            yield Problem(page.file, line, "link", f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})", "publish that article first, or remove the link")
+        elif fragment:
+            yield from _anchor_problems(index, page, resolved, raw, fragment, line)
+
+
+def _fragment(raw: str) -> str:
+    """The #anchor of a link, decoded ('' without one, or for a web address)."""
+    raw = raw.strip("<>").strip()
+    if SCHEME.match(raw) or "#" not in raw:
+        return ""
+    return unquote(raw.split("#", 1)[1])
+
+
+def _anchor_problems(index: Index, page: Page, site: str, raw: str, fragment: str, line: int) -> Iterator[Problem]:
+    anchors = index.anchors(site)
+    if anchors is None or fragment in anchors or fragment_anchor(fragment):
+        return
+    target = index.page(site)
+    name = target.file if target else site
+    hint = did_you_mean(fragment, sorted(anchors)) or ("the headings there are " + ", ".join(f"#{a}" for a in sorted(anchors)[:8]) if anchors else "add a heading there, or remove the #anchor")
+    yield Problem(page.file, line, "link", f"'{raw}': {name} has no heading or id '{fragment}'", hint)

@@ -1,0 +1,35 @@
+"""What in a page is code, comment or prose, so checks read only the prose.
+
+Masked text keeps every offset and line: a problem found in it is reported at the real line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.render.templating import FENCE, INLINE_CODE
+
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A macro expression {{ ... }}, and the names called in one.
+EXPRESSION = re.compile(r"\{\{-?(.*?)-?\}\}", re.DOTALL)
+CALLED_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
+
+
+def blank(match: re.Match) -> str:
+    """The matched text as spaces, its line breaks kept."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def mask_code(markdown: str) -> str:
+    """The text with fenced blocks and `code` spans blanked out; offsets and lines unchanged."""
+    return INLINE_CODE.sub(blank, FENCE.sub(blank, markdown))
+
+
+def prose(markdown: str) -> str:
+    """The text with code and HTML comments blanked out."""
+    return HTML_COMMENT.sub(blank, mask_code(markdown))
+
+
+def line_at(text: str, offset: int, first_line: int) -> int:
+    """The file line of `offset` in `text`, which starts on `first_line`."""
+    return first_line + text.count("\n", 0, offset)
