@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macros.render.templating import FENCE, INLINE_CODE
+from macros.curriculum.blocks import FENCE, INLINE_CODE
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A macro expression {{ ... }}, and the names called in one.

@@ -7,14 +7,12 @@ The schema (schema.py) checks each file on its own; these checks need the whole 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterator
 
+from macros.curriculum.blocks import EXERCISE, find_blocks
 from macros.curriculum.model import Article, Curriculum, Lesson, Module
 from macros.curriculum.problems import Problem, did_you_mean
-
-EXERCISE_BLOCK = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+exercise\b[^"\n]*"([^"]*)"', re.MULTILINE)
 
 
 def cross_check(curriculum: Curriculum, root: Path, uncertain: frozenset[str] = frozenset()) -> list[Problem]:
@@ -142,7 +140,7 @@ def _lesson(lesson: Lesson) -> Iterator[Problem]:
                 yield Problem(lesson.source, lesson.line(f"{where}.assesses.{a_index}"), f"knowledge_check[{q_index + 1}].assesses", f"'{oid}' is not an objective of this lesson", did_you_mean(oid, ids) or "use one of " + ", ".join(ids))
         assessed.update(question.assesses)
 
-    titles_in_body = EXERCISE_BLOCK.findall(lesson.body)
+    titles_in_body = [block.title for block in find_blocks(lesson.body, EXERCISE)]
     for e_index, exercise in enumerate(lesson.exercises):
         where = f"exercises.{e_index}"
         if exercise.title not in titles_in_body:

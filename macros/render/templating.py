@@ -20,10 +20,9 @@ from typing import Any
 
 import jinja2
 
+from macros.curriculum.blocks import FENCE, INLINE_CODE  # code is found the same way everywhere (also imported from here)
 from macros.curriculum.problems import Problem, did_you_mean
 
-FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
-INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 RAW_OPEN, RAW_CLOSE = "{% raw %}", "{% endraw %}"
 
 

@@ -16,10 +16,9 @@ import re
 from html import escape
 from typing import Callable
 
-from macros.curriculum.blocks import EXERCISE, FACILITATOR, find_blocks, learner_markdown
+from macros.curriculum.blocks import EXERCISE, FACILITATOR, FENCE, find_blocks, learner_markdown
 from macros.curriculum.model import Curriculum, Module
 from macros.render.schedule import DayRules, days, plan
-from macros.render.templating import FENCE
 
 WORKBOOK = "workbook"
 FACILITATOR_GUIDE = "facilitator"
@@ -68,11 +67,19 @@ def workbook_markdown(module: Module, render: Render) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+WRITING_SPACE = '<div class="course-write" aria-hidden="true"></div>'
+# Python-Markdown reads raw HTML blocks only at the top of a page: inside a tab or a list item the
+# space is inline HTML in a paragraph, where only a <span> is valid HTML (print.css makes it a box).
+NESTED_WRITING_SPACE = '<span class="course-write" aria-hidden="true"></span>'
+
+
 def _with_writing_space(markdown: str) -> str:
     """After each exercise, room to write when printed (the box is print-only, see print.css)."""
-    for block in find_blocks(markdown, EXERCISE):
-        markdown = markdown.replace(block.markdown, block.markdown + '\n\n<div class="course-write" aria-hidden="true"></div>', 1)
-    return markdown
+    lines = markdown.split("\n")
+    for block in reversed(find_blocks(markdown, EXERCISE)):  # from the end: earlier line numbers stay right
+        space = " " * block.indent + (NESTED_WRITING_SPACE if block.indent else WRITING_SPACE)
+        lines[block.end_line : block.end_line] = ["", space]  # at the block's indentation: inside its tab or list item
+    return "\n".join(lines)
 
 
 _HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
