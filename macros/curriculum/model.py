@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Iterator, Mapping
+
+from macros.curriculum.addresses import CAPSTONE_SLUG, article_page, capstone_page, lesson_page, module_page
+
+
+class PageKind(StrEnum):
+    """What a step of a module is; code tells them apart with isinstance, this names them in data."""
+
+    LESSON = "lesson"
+    CAPSTONE = "capstone"
 
 
 class Located:
@@ -71,12 +81,12 @@ class Lesson(Located):
     body: str = field(default="", repr=False, compare=False)  # the Markdown, for checks
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
-    kind = "lesson"
+    kind = PageKind.LESSON
 
     @property
     def path(self) -> str:
-        """Where the page lives, relative to the docs root."""
-        return f"modules/{self.module_id}/{self.slug}.md"
+        """Where the page lives, relative to the docs root (addresses.py)."""
+        return lesson_page(self.module_id, self.slug)
 
 
 @dataclass(frozen=True)
@@ -96,12 +106,12 @@ class Capstone(Located):
     body: str = field(default="", repr=False, compare=False)
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
-    kind = "capstone"
-    slug = "capstone"
+    kind = PageKind.CAPSTONE
+    slug = CAPSTONE_SLUG
 
     @property
     def path(self) -> str:
-        return f"modules/{self.module_id}/capstone.md"
+        return capstone_page(self.module_id)
 
 
 @dataclass(frozen=True)
@@ -136,7 +146,7 @@ class Module(Located):
 
     @property
     def path(self) -> str:
-        return f"modules/{self.id}/index.md"
+        return module_page(self.id)
 
     @property
     def pages(self) -> tuple[Lesson | Capstone, ...]:
@@ -188,7 +198,7 @@ class Article(Located):
 
     @property
     def path(self) -> str:
-        return f"blog/posts/{self.slug}.md"
+        return article_page(self.slug)
 
 
 @dataclass(frozen=True)

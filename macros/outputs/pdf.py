@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.curriculum.addresses import MODULE_HANDOUTS, handout_page, page_file, page_url, pdf_name
 from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
-from macros.render.workshop import FACILITATOR_GUIDE, WORKBOOK
 
 FOOTER = '<div style="font-size:8pt;width:100%;text-align:center;color:#555"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
 
@@ -21,14 +21,10 @@ class PdfError(Exception):
     """Something an author can fix: a missing site, page or browser."""
 
 
-def pdf_name(module_id: str, kind: str) -> str:
-    return f"{module_id}-{kind}.pdf"
-
-
 def print_pdfs(site: Path, out: Path, module_ids: list[str], chromium: str, browser=None) -> list[Path]:
     """Write <module>-workbook.pdf and <module>-facilitator.pdf into `out` (with a running
     Playwright `browser` when given, else a Chromium started here)."""
-    pages = [(module_id, kind, site / "modules" / module_id / kind / "index.html") for module_id in module_ids for kind in (WORKBOOK, FACILITATOR_GUIDE)]
+    pages = [(module_id, kind, site / page_file(handout_page(module_id, kind))) for module_id in module_ids for kind in MODULE_HANDOUTS]
     missing = [str(path) for _, _, path in pages if not path.is_file()]
     if missing:
         raise PdfError(f"{missing[0]} is not in the built site — run `make site` first")
@@ -56,7 +52,7 @@ def _print(browser, base: str, pages: list, out: Path) -> list[Path]:
     page.emulate_media(media="print")
     written = []
     for module_id, kind, _ in pages:
-        page.goto(f"{base}modules/{module_id}/{kind}/", wait_until="load")
+        page.goto(base + page_url(handout_page(module_id, kind)), wait_until="load")
         target = out / pdf_name(module_id, kind)
         page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True, header_template="<span></span>", footer_template=FOOTER, margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
         written.append(target)

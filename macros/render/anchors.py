@@ -4,7 +4,8 @@ link to `page.md#anchor` that leads nowhere.
     page_anchors(markdown) -> set[str]     heading ids as Python-Markdown's toc makes them, and
                                            ids written by hand ({: #id } and id="...")
     fragment_anchor(anchor) -> bool        an id the course fragments add to lessons, capstones
-                                           and module pages (objectives, knowledge check...)
+                                           and module pages (objectives, knowledge check...):
+                                           one of fragment_ids.py's table
 
 `markdown` is expected with code already blanked out (checks.mask_code).
 """
@@ -18,7 +19,7 @@ import re
 import markdown as python_markdown
 from markdown.extensions.toc import slugify
 
-from macros.render.fragments import TEMPLATES
+from macros.render.fragment_ids import FRAGMENT_IDS
 
 ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -78,41 +79,4 @@ def _unique(slug: str, used: set[str]) -> str:
 def fragment_anchor(anchor: str) -> bool:
     """Whether the course's fragments (overrides/partials/course/) can give a page this id, or a
     browser finds it anyway (#top is the top of any page)."""
-    return anchor.lower() == "top" or anchor.startswith(MADE_ELSEWHERE) or any(pattern.fullmatch(anchor) for pattern in _fragment_patterns())
-
-
-TEMPLATE_ID = re.compile(r'\sid="([^"]+)"')
-EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
-PIECE = r"""(?:"[^"]*"|'[^']*'|[\w.]+)"""
-ASSIGNMENT = re.compile(rf"\b(\w+)\s*=\s*({PIECE}(?:\s*~\s*{PIECE})*)")
-
-
-@functools.cache
-def _fragment_patterns() -> tuple[re.Pattern, ...]:
-    """id="..." in each fragment as a pattern: a variable set in the fragments ({% set qid = ... %},
-    heading_id = "...") stands for what it is set to, any other {{ ... }} for any text. An id that
-    is nothing but unknown text (a glossary term's) is left out: it would match every anchor."""
-    texts = [template.read_text(encoding="utf-8") for template in sorted(TEMPLATES.glob("*.html"))]
-    values: dict[str, set[str]] = {}
-    for tag in (tag for text in texts for tag in re.findall(r"\{%.*?%\}", text, re.DOTALL)):
-        for name, expression in ASSIGNMENT.findall(tag):
-            values.setdefault(name, set()).add(_pattern_of(expression))
-    patterns = []
-    for text in texts:
-        for value in TEMPLATE_ID.findall(text):
-            parts = re.split(r"(\{\{.*?\}\})", value)
-            pattern = "".join(_variable(part[2:-2].strip(), values) if EXPRESSION.fullmatch(part) else re.escape(part) for part in parts)
-            if pattern.replace(".+", ""):
-                patterns.append(re.compile(pattern))
-    return tuple(patterns)
-
-
-def _pattern_of(expression: str) -> str:
-    """'lesson.slug ~ "-q" ~ loop.index' -> '.+\\-q.+': quoted text as it is, anything else any text."""
-    pieces = [piece.strip() for piece in expression.split("~")]
-    return "".join(re.escape(piece[1:-1]) if piece[:1] in "\"'" and piece[-1:] == piece[:1] else ".+" for piece in pieces)
-
-
-def _variable(name: str, values: dict[str, set[str]]) -> str:
-    found = values.get(name)
-    return "(?:" + "|".join(sorted(found)) + ")" if found else ".+"
+    return anchor.lower() == "top" or anchor.startswith(MADE_ELSEWHERE) or any(fragment.matches(anchor) for fragment in FRAGMENT_IDS)

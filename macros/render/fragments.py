@@ -4,7 +4,8 @@ The same fragments serve the lesson and module pages (injected by the plugin) an
 authors call, so a knowledge check looks the same wherever it appears.  Autoescaping is on:
 metadata is text, and `<script>` in a title shows as text.
 
-Fragments get `url(path)`: a function from a docs-relative source path
+Fragments get `anchors`, the ids they write (fragment_ids.py), the tests `is lesson` and
+`is capstone`, and `url(path)`: a function from a docs-relative source path
 (`modules/x/index.md`) to a URL relative to the page being built, which keeps the site working
 under any sub-path.
 """
@@ -15,6 +16,9 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
+
+from macros.curriculum.model import Capstone, Lesson
+from macros.render.fragment_ids import FRAGMENT_IDS
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "course"
 
@@ -45,6 +49,10 @@ class Fragments:
         )
         self.env.filters["minutes"] = minutes
         self.env.filters["plural"] = plural
+        self.env.globals["anchors"] = FRAGMENT_IDS  # every id a fragment writes (fragment_ids.py)
+        # `{% if page is capstone %}`: a module's steps told apart by type, not by a name
+        self.env.tests["lesson"] = lambda page: isinstance(page, Lesson)
+        self.env.tests["capstone"] = lambda page: isinstance(page, Capstone)
 
     def render(self, name: str, url: Callable[[str], str], **context) -> str:
         html = self.env.get_template(name).render(url=url, **context)

@@ -12,11 +12,12 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from macros.render.learning_path import BOX_HEIGHT, BOX_WIDTH, layout
+from macros.curriculum.addresses import GLOSSARY_PAGE
 from macros.curriculum.model import Curriculum, Lesson, Module
 from macros.curriculum.problems import did_you_mean
-from macros.render.fragments import Fragments
 from macros.curriculum.schema import LEVELS
+from macros.render.fragments import Fragments
+from macros.render.learning_path import BOX_HEIGHT, BOX_WIDTH, layout
 from macros.render.templating import MacroError
 
 
@@ -148,9 +149,6 @@ def latest_articles(ctx: PageContext, count: int = 3) -> Markup:
 def curriculum_stats(ctx: PageContext) -> Markup:
     """The number of modules and lessons, and the total learning time: `curriculum_stats()`."""
     return ctx.render("curriculum-stats.html", curriculum=ctx.curriculum)
-
-
-GLOSSARY_PAGE = "glossary.md"
 
 
 def learning_path(ctx: PageContext) -> Markup:

@@ -16,39 +16,19 @@ import re
 from html import escape
 from typing import Callable
 
+from macros.curriculum.addresses import facilitator_page, workbook_page
 from macros.curriculum.blocks import EXERCISE, FACILITATOR, FENCE, find_blocks, learner_markdown
-from macros.curriculum.model import Curriculum, Module
+from macros.curriculum.model import Capstone, Curriculum, Lesson, Module
 from macros.render.schedule import DayRules, days, plan
-
-WORKBOOK = "workbook"
-FACILITATOR_GUIDE = "facilitator"
-SCHEDULE_PATH = "schedule.md"
 
 Render = Callable[..., str]  # a fragment template name and its context -> HTML
 Url = Callable[[str], str]  # a docs-relative source path -> URL relative to the page
 
 
-def workbook_path(module: Module) -> str:
-    return f"modules/{module.id}/{WORKBOOK}.md"
-
-
-def facilitator_path(module: Module) -> str:
-    return f"modules/{module.id}/{FACILITATOR_GUIDE}.md"
-
-
-def generated_pages(curriculum: Curriculum) -> dict[str, tuple[str, Module | None]]:
-    """Every generated page's docs path -> (what it is, its module)."""
-    pages: dict[str, tuple[str, Module | None]] = {SCHEDULE_PATH: ("schedule", None)}
-    for module in curriculum.modules:
-        pages[workbook_path(module)] = (WORKBOOK, module)
-        pages[facilitator_path(module)] = (FACILITATOR_GUIDE, module)
-    return pages
-
-
 def _heading(page, number: int) -> str:
     """'Lesson 2: Title'; a capstone's title says what it is already ('Capstone: ...')."""
     title = escape(page.title)
-    return title if page.kind == "capstone" else f"Lesson {number}: {title}"
+    return title if isinstance(page, Capstone) else f"Lesson {number}: {title}"
 
 
 # -- the learner workbook -----------------------------------------------------------------------
@@ -60,7 +40,7 @@ def workbook_markdown(module: Module, render: Render) -> str:
         parts.append(f"## {_heading(page, number)} {{ #{page.slug} .course-workbook__lesson }}")
         parts.append(render("workbook-lesson-meta.html", module=module, lesson=page))
         parts.append(_with_writing_space(_demoted(learner_markdown(page.body))))
-        if page.kind == "lesson":
+        if isinstance(page, Lesson):
             if page.knowledge_check:
                 parts.append(render("workbook-check.html", lesson=page))
             parts.append(render("workbook-takeaways.html", lesson=page))
@@ -103,7 +83,7 @@ def _demoted(markdown: str) -> str:
 def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRules) -> str:
     slots = plan(((module, page) for page in module.pages), rules)
     parts = [
-        render("facilitator-intro.html", module=module, days=days(slots), workbook=workbook_path(module)),
+        render("facilitator-intro.html", module=module, days=days(slots), workbook=workbook_page(module.id)),
         "## Session plan { #session-plan }",
         render("session-plan.html", days=days(slots), show_module=False, show_day=False, link=lambda slot: f"#{slot.page.slug}", guide=None),
         "## Materials { #materials }",
@@ -120,7 +100,7 @@ def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRul
         for exercise in find_blocks(page.body, EXERCISE):
             parts.append(f"### Activity: {escape(exercise.title)}")
             parts.append(exercise.body)
-        if page.kind == "lesson" and page.knowledge_check:
+        if isinstance(page, Lesson) and page.knowledge_check:
             parts.append("### Answer key")
             parts.append(render("facilitator-answers.html", lesson=page))
     return "\n\n".join(parts) + "\n"
@@ -141,8 +121,8 @@ def schedule_markdown(curriculum: Curriculum, render: Render, url: Url, rules: D
                 days=[day],
                 show_module=True,
                 show_day=False,
-                link=lambda slot: f"{url(facilitator_path(slot.module))}#{slot.page.slug}",
-                guide=lambda module: url(facilitator_path(module)),
+                link=lambda slot: f"{url(facilitator_page(slot.module.id))}#{slot.page.slug}",
+                guide=lambda module: url(facilitator_page(module.id)),
             )
         )
     return "\n\n".join(parts) + "\n"

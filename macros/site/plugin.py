@@ -1,13 +1,15 @@
 """The MkDocs side of the course: wiring only.
 
-    on_config        load and validate the curriculum and the brand once; add modules to the nav
+    on_config        load and validate the curriculum and the brand once; add modules to the nav;
+                     add the Markdown extension that hides checklist boxes from screen readers
     on_files         add every module overview, lesson and capstone from modules/ as a page, and the
-                     generated workbooks, facilitator guides and schedule (workshop.py)
+                     generated workbooks, facilitator guides and schedule (workshop.py); decide
+                     once what each course page is (pages.py)
     on_page_markdown pick the module or lesson template; write the generated pages; take facilitator
-                     notes out of every learner page (facilitator.py)
+                     notes out of every learner page (blocks.py)
     on_page_content  put the lesson header/footer and the module overview around the page's HTML
                      (in the content, so search indexes objectives and takeaways)
-    on_page_context  give templates the page's module, lesson or article (for schema.org data)
+    on_page_context  give templates the page's module, lesson or article and its schema.org data
     on_post_build    write robots.txt; fail the build if any macro call went wrong; else swap the
                      staged build in for site/ (publish.py: a failed build leaves site/ as it was)
 
@@ -21,34 +23,47 @@ import logging
 import re
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urljoin
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from macros.curriculum import brand
 from macros import checks
+from macros.curriculum import brand
+from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, pdf_download, pdf_name
+from macros.curriculum.blocks import learner_markdown
+from macros.curriculum.load import INTRO_FILE
+from macros.curriculum.model import Curriculum
+from macros.curriculum.problems import CurriculumError, Problem
+from macros.curriculum.project import Layout
+from macros.curriculum.schema import CLOCK
+from macros.render import jsonld
+from macros.render.fragments import Fragments
+from macros.render.page_macros import PageContext
+from macros.render.schedule import DayRules
+from macros.render.tasklist import HiddenCheckboxExtension
+from macros.render.templating import MacroError
+from macros.render.workshop import facilitator_markdown, schedule_markdown, workbook_markdown
 from macros.site.config import CourseConfig
 from macros.site.discovery import robots_txt
-from macros.curriculum.blocks import learner_markdown
 from macros.site.history import last_commits, updated_html
-from macros.curriculum.load import INTRO_FILE
-from macros.curriculum.project import Layout
-from macros.curriculum.model import Curriculum
-from macros.render.page_macros import PageContext
-from macros.curriculum.problems import CurriculumError, Problem
+from macros.site.page_content import PrintedHandouts, course_content
+from macros.site.pages import (
+    ArticlePage,
+    CapstonePage,
+    CoursePage,
+    GeneratedPage,
+    LessonPage,
+    ModuleOverview,
+    course_pages,
+    generated_addresses,
+)
 from macros.site.publish import StagedSite, WarningCounter
-from macros.render.fragments import Fragments
-from macros.render.schedule import DayRules
-from macros.curriculum.schema import CLOCK
-from macros.render.templating import MacroError
-from macros.render.workshop import FACILITATOR_GUIDE, SCHEDULE_PATH, WORKBOOK, facilitator_markdown, facilitator_path, generated_pages, schedule_markdown, workbook_markdown, workbook_path
 
 log = logging.getLogger("mkdocs.plugins.course")
+HH_MM_HINT = 'write it as 24-hour HH:MM in quotes, as in "09:30"'
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -61,8 +76,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.files: Files | None = None
         self.fragments = Fragments()
         self.macro_problems: list[Problem] = []
-        self.generated: dict = {}  # docs path -> (kind, module) of the pages workshop.py writes
-        self.pdfs: dict[tuple[str, str], str] = {}  # (module id, kind) -> docs path of its PDF
+        self.pages: dict[str, CoursePage] = {}  # address -> what the page is, decided in on_files
+        self.pdfs: PrintedHandouts = {}
         self.changed: dict[str, int] = {}  # file -> time of its last commit (history.py)
         self.atomic = False
         self.staged: StagedSite | None = None
@@ -98,6 +113,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.atomic:
             self._stage(config)
         self._add_modules_to_nav(config)
+        # Checklist boxes hidden from screen readers: render/tasklist.py, run after pymdownx.tasklist.
+        config.markdown_extensions.append(HiddenCheckboxExtension())
         modules = str(self.root / self.config.modules_dir)
         if modules not in [str(Path(w).resolve()) for w in config.watch]:
             config.watch.append(modules)
@@ -120,12 +137,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _workshop_day_problems(self) -> list[Problem]:
         day = self.config.workshop
         wrong = [
-            Problem("mkdocs.yml", 0, f"plugins.course.workshop.{key}", f"'{day[key]}' is not a time of day", 'write it as 24-hour HH:MM in quotes, as in "09:30"')
+            Problem("mkdocs.yml", 0, f"plugins.course.workshop.{key}", f"'{day[key]}' is not a time of day", HH_MM_HINT)
             for key in ("start", "end", "lunch_after")
             if not re.match(CLOCK, str(day[key]))
         ]
         if not wrong:
-            self.day_rules = DayRules(**{key: day[key] for key in ("start", "end", "break_after", "break_minutes", "lunch_after", "lunch_minutes")})
+            fields = ("start", "end", "break_after", "break_minutes", "lunch_after", "lunch_minutes")
+            self.day_rules = DayRules(**{key: day[key] for key in fields})
         return wrong
 
     def _stage(self, config) -> None:
@@ -165,10 +183,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 files.append(File.generated(config, module.path, content=""))
             for page in module.pages:
                 files.append(self._mounted(config, page.path, self.root / page.source))
-        self.generated = generated_pages(self.curriculum)
-        if files.get_file_from_path(SCHEDULE_PATH):
-            del self.generated[SCHEDULE_PATH]  # the project's own schedule page wins
-        for path in self.generated:
+        own_schedule = files.get_file_from_path(SCHEDULE_PAGE) is not None  # the project's own page wins
+        self.pages = course_pages(self.curriculum, own_schedule)
+        for path in generated_addresses(self.pages):
             files.append(File.generated(config, path, content=""))
         self._add_pdfs(config, files)
         self.files = files
@@ -180,10 +197,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         """Workbooks and guides printed by `make pdf` (pdf/<module>-<kind>.pdf), when there are any."""
         self.pdfs = {}
         for module in self.curriculum.modules:
-            for kind in (WORKBOOK, FACILITATOR_GUIDE):
-                pdf = self.root / self.config.pdf_dir / f"{module.id}-{kind}.pdf"
+            for kind in MODULE_HANDOUTS:
+                pdf = self.root / self.config.pdf_dir / pdf_name(module.id, kind)
                 if pdf.is_file():
-                    path = f"downloads/{pdf.name}"
+                    path = pdf_download(module.id, kind)
                     files.append(self._mounted(config, path, pdf))
                     self.pdfs[(module.id, kind)] = path
 
@@ -213,20 +230,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return PageContext(self.curriculum, page.file.src_uri, url, self.fragments)
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        if page.file.src_uri in self.generated:
-            return self._generated_markdown(page)
+        course_page = self.pages.get(page.file.src_uri)
+        if isinstance(course_page, GeneratedPage):
+            return self._generated_markdown(page, course_page)
         committed = self.changed.get(str(Path(page.file.abs_src_path).resolve())) if page.file.abs_src_path else None
         if committed:
             page.meta["git_revision_date_localized"] = updated_html(committed)  # Material shows it as "last update"
         markdown = learner_markdown(markdown)  # facilitator notes appear in the facilitator guide only
-        found = self.curriculum.find_page(page.file.src_uri)
-        if found:
-            module, lesson = found
-            page.meta["template"] = "lesson.html" if lesson else "module.html"
-            page.meta.setdefault("title", lesson.title if lesson else module.title)
-            page.meta.setdefault("description", lesson.description if lesson else module.summary)
-            page.edit_url = self._edit_url(config, lesson.source if lesson else module.source)
-        if found or self.curriculum.find_article(page.file.src_uri):
+        match course_page:
+            case ModuleOverview(module=module):
+                self._curriculum_meta(page, config, "module.html", module.title, module.summary, module.source)
+            case LessonPage(lesson=step) | CapstonePage(capstone=step):
+                self._curriculum_meta(page, config, "lesson.html", step.title, step.description, step.source)
+        if course_page is not None:
             # Front matter is plain text, but Material writes meta title and description into the
             # page as they are (<title>, <meta name="description">): escape them once, here.
             for key in ("title", "description"):
@@ -234,17 +250,23 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                     page.meta[key] = escape(page.meta[key])
         return markdown
 
-    def _generated_markdown(self, page) -> str:
+    def _curriculum_meta(self, page, config, template: str, title: str, description: str, source: str) -> None:
+        """A module, lesson or capstone page: its template, and what front matter may not set."""
+        page.meta["template"] = template
+        page.meta.setdefault("title", title)
+        page.meta.setdefault("description", description)
+        page.edit_url = self._edit_url(config, source)
+
+    def _generated_markdown(self, page, generated: GeneratedPage) -> str:
         """A workbook, facilitator guide or the schedule, written from the curriculum."""
-        kind, module = self.generated[page.file.src_uri]
-        ctx = self.page_context(page)
-        rules = self.day_rules
-        if kind == WORKBOOK:
-            title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render)
-        elif kind == FACILITATOR_GUIDE:
-            title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules)
-        else:
-            title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)
+        ctx, module, rules = self.page_context(page), generated.module, self.day_rules
+        match generated.kind:
+            case Generated.WORKBOOK:
+                title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render)
+            case Generated.FACILITATOR_GUIDE:
+                title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules)
+            case Generated.SCHEDULE:
+                title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)
         page.meta["title"] = escape(title)
         page.meta["description"] = escape(module.summary if module else "The curriculum as a timed series of face-to-face workshops.")
         # The lessons are searchable on their own pages; a guide's answer keys must not be.
@@ -264,70 +286,49 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return (base[: -len(docs)] if base.endswith("/" + docs) else base) + source
 
     def on_page_content(self, html, *, page, config, files):
-        content = self._page_content(html, page)
+        content = course_content(self.pages.get(page.file.src_uri), html, page, self.page_context(page), self.pdfs)
         # MkDocs checks #anchors against the ids the Markdown made; the header, footer and overview
         # fragments bring their own (#key-takeaways, #lesson-objectives...): tell it about them.
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(_ID.findall(content))
         return content
 
-    def _page_content(self, html, page) -> str:
-        # Checklists (`- [ ] ...`) are printed tick boxes, never ticked on screen: pymdownx.tasklist
-        # writes them as unlabelled disabled inputs, which screen readers announce as a nameless
-        # "checkbox, dimmed" before each line. Hide the box; the list item reads as it should.
-        html = html.replace('<input type="checkbox" disabled/>', '<input type="checkbox" disabled aria-hidden="true"/>')
-        found = self.curriculum.find_page(page.file.src_uri)
-        if not found:
-            article = self.curriculum.find_article(page.file.src_uri)
-            if article and article.modules:
-                supported = self.page_context(page).render("article-modules.html", modules=self.curriculum.supported_modules(article))
-                page.toc.items.append(AnchorLink("Take the course", "take-the-course", 2))
-                return f"{html}\n{supported}"
-            return html
-        module, lesson = found
-        ctx = self.page_context(page)
-        if lesson is not None and lesson.kind == "capstone":
-            previous, _ = module.neighbours(lesson)
-            header = ctx.render("capstone-header.html", module=module, capstone=lesson)
-            footer = ctx.render("lesson-footer.html", module=module, lesson=lesson, previous=previous, next=None)
-            page.toc.items.insert(0, AnchorLink("What this practises", "capstone-objectives", 2))
-            return f"{header}\n{html}\n{footer}"
-        if lesson is None:
-            related = self.curriculum.related_articles(module)
-            overview = ctx.render("module-overview.html", module=module, intro=Markup(html), prerequisites=self.curriculum.prerequisites_of(module), related=related)
-            pdfs = {kind: ctx.url(path) for (mid, kind), path in self.pdfs.items() if mid == module.id}
-            workshop = ctx.render("workshop-links.html", workbook=workbook_path(module), guide=facilitator_path(module), pdfs=pdfs)
-            page.toc.items.extend(AnchorLink(title, anchor, 2) for title, anchor in [("Objectives", "module-objectives"), ("Before you start", "before-you-start"), ("Lessons", "lessons"), ("Print it or run it as a workshop", "run-as-a-workshop")])
-            return f"{overview}\n{workshop}"
-        previous, following = module.neighbours(lesson)
-        header = ctx.render("lesson-header.html", module=module, lesson=lesson, position=module.position(lesson))
-        footer = ctx.render("lesson-footer.html", module=module, lesson=lesson, previous=previous, next=following)
-        page.toc.items.insert(0, AnchorLink("Objectives", "lesson-objectives", 2))
-        if lesson.knowledge_check:
-            page.toc.items.append(AnchorLink("Check your understanding", f"knowledge-check-{lesson.slug}", 2))
-        page.toc.items.append(AnchorLink("Key takeaways", "key-takeaways", 2))
-        return f"{header}\n{html}\n{footer}"
-
     def on_page_context(self, context, *, page, config, nav):
-        found = self.curriculum.find_page(page.file.src_uri)
-        context["course"] = {"module": found[0], "lesson": found[1]} if found else {}
-        if found and found[1] is None:
-            context["course"]["prerequisites"] = self.curriculum.prerequisites_of(found[0])
-        article = self.curriculum.find_article(page.file.src_uri)
-        if article:
-            authors = self.curriculum.authors
-            context["course"] = {"article": article, "authors": [authors[a] for a in article.authors if a in authors]}
-        context["course"]["absolute_url"] = lambda path: self.absolute_url(path, page, config)
+        course_page = self.pages.get(page.file.src_uri)
+        site = jsonld.Site(config.site_name, config.site_url or "", config.theme["language"])
+        image = config.extra["brand"].get("social_image")
+        share_image = jsonld.absolute_url(site.url, image) if image and site.url else ""
+        data = self._schema_org(course_page, page, site, share_image)
+        context["course"] = {
+            "module": getattr(course_page, "module", None),
+            "lesson": getattr(course_page, "lesson", None) or getattr(course_page, "capstone", None),
+            "article": course_page.article if isinstance(course_page, ArticlePage) else None,
+            "share_image": share_image,
+            "jsonld": jsonld.script_json(data) if data else "",
+        }
         return context
 
-    def absolute_url(self, path: str, page, config) -> str:
+    def _schema_org(self, course_page: CoursePage | None, page, site: jsonld.Site, share_image: str) -> dict | None:
+        """The page's schema.org data (render/jsonld.py), for the templates' ld+json script."""
+        match course_page:
+            case ModuleOverview(module=module):
+                prerequisites = self.curriculum.prerequisites_of(module)
+                return jsonld.course(module, prerequisites, site, page.canonical_url, lambda path: self.absolute_url(path, page, site.url))
+            case LessonPage(module=module, lesson=step) | CapstonePage(module=module, capstone=step):
+                return jsonld.learning_resource(step, module, page.canonical_url)
+            case ArticlePage(article=article):
+                authors = [self.curriculum.authors[a] for a in article.authors if a in self.curriculum.authors]
+                post = getattr(page, "config", None)  # Material's blog gives a post its front matter as config
+                updated = post.date.get("updated") if post is not None else None
+                return jsonld.blog_posting(article, authors, site, page.canonical_url, updated.date() if updated else None, share_image)
+        return None
+
+    def absolute_url(self, path: str, page, site_url: str) -> str:
         """A docs-relative source path as a full URL under site_url (relative to `page` without one)."""
         target = self.files.get_file_from_path(path)
         if target is None:
             raise PluginError(f"no page at {path}")
-        if not config.site_url:
-            return get_relative_url(target.url, page.url)
-        return urljoin(config.site_url if config.site_url.endswith("/") else config.site_url + "/", target.url)
+        return jsonld.absolute_url(site_url, target.url) if site_url else get_relative_url(target.url, page.url)
 
     # -- errors --------------------------------------------------------------------------------
 

@@ -1,0 +1,69 @@
+"""What each course page is, decided once per build from its address.
+
+    course_pages(curriculum, own_schedule=False) -> {address: ModuleOverview | LessonPage | ...}
+    generated_addresses(pages) -> [address, ...]        the pages the site writes itself, schedule first
+
+The plugin fills this in on_files and every hook after it looks the page up and dispatches on its
+type. Pages of the project's own (home, about, the curriculum index...) are not in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, handout_page
+from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module
+
+
+@dataclass(frozen=True)
+class ModuleOverview:
+    module: Module
+
+
+@dataclass(frozen=True)
+class LessonPage:
+    module: Module
+    lesson: Lesson
+
+
+@dataclass(frozen=True)
+class CapstonePage:
+    module: Module
+    capstone: Capstone
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A workbook or facilitator guide (of `module`), or the schedule (module None): render/workshop.py."""
+
+    kind: Generated
+    module: Module | None = None
+
+
+CoursePage = ModuleOverview | LessonPage | CapstonePage | ArticlePage | GeneratedPage
+
+
+def course_pages(curriculum: Curriculum, own_schedule: bool = False) -> dict[str, CoursePage]:
+    """Every page the curriculum makes, by address; `own_schedule`: docs/ has a schedule page, which wins."""
+    pages: dict[str, CoursePage] = {} if own_schedule else {SCHEDULE_PAGE: GeneratedPage(Generated.SCHEDULE)}
+    for module in curriculum.modules:
+        pages[module.path] = ModuleOverview(module)
+        for lesson in module.lessons:
+            pages[lesson.path] = LessonPage(module, lesson)
+        if module.capstone:
+            pages[module.capstone.path] = CapstonePage(module, module.capstone)
+        for kind in MODULE_HANDOUTS:
+            pages[handout_page(module.id, kind)] = GeneratedPage(kind, module)
+    for article in curriculum.articles:
+        pages[article.path] = ArticlePage(article)
+    return pages
+
+
+def generated_addresses(pages: dict[str, CoursePage]) -> list[str]:
+    """The addresses of the pages the site writes (no file of their own), schedule first."""
+    return [address for address, page in pages.items() if isinstance(page, GeneratedPage)]
