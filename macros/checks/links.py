@@ -15,7 +15,8 @@ from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from macros.checks.masking import line_at, prose
-from macros.checks.pages import SITE_MODULES, Index, Page
+from macros.checks.pages import Index, Page
+from macros.curriculum import addresses
 from macros.curriculum.load import INTRO_FILE, MODULE_FILE
 from macros.curriculum.problems import Problem, did_you_mean
 from macros.curriculum.project import Layout
@@ -39,8 +40,8 @@ def _site_file(layout: Layout, site: str) -> Path | None:
     """The source file a site path comes from, if it exists (module overviews exist without one)."""
     if is_file(layout.docs / site):
         return layout.docs / site
-    if site.startswith(SITE_MODULES + "/"):
-        rest = site[len(SITE_MODULES) + 1 :]
+    if site.startswith(addresses.MODULES + "/"):
+        rest = site[len(addresses.MODULES) + 1 :]
         if is_file(layout.modules / rest):
             return layout.modules / rest
         parts = rest.split("/")
@@ -86,7 +87,7 @@ def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]
         if is_image:
             if is_file(layout.docs / resolved):
                 continue
-            if resolved.startswith(SITE_MODULES + "/") and is_file(layout.modules / resolved[len(SITE_MODULES) + 1 :]):
+            if resolved.startswith(addresses.MODULES + "/") and is_file(layout.modules / resolved[len(addresses.MODULES) + 1 :]):
                 yield Problem(page.file, line, "image", f"'{raw}' is in {layout.modules_dir}/, which the site does not publish", "move it to docs/assets/ and link it from there")
                 continue
             folder = layout.docs / posixpath.dirname(resolved)
@@ -95,7 +96,7 @@ def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]
             continue
         if _site_file(layout, resolved) is None:
             if site_pages is None:
-                site_pages = [p.site for p in index.pages] + [f"{SITE_MODULES}/{m}/{INTRO_FILE}" for m in index.modules]
+                site_pages = [p.site for p in index.pages] + [addresses.module_page(m) for m in index.modules]
             yield Problem(page.file, line, "link", f"'{raw}' does not exist", _suggest(resolved, here, site_pages) or "correct the path: links are relative to this file")
         elif resolved in index.unpublished:
             yield Problem(page.file, line, "link", f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})", "publish that article first, or remove the link")

@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from macros.checks.masking import CALLED_NAME, EXPRESSION, HTML_COMMENT, blank, mask_code
+from macros.curriculum import addresses
 from macros.curriculum.load import GLOSSARY_FILE, INTRO_FILE, MODULE_FILE
 from macros.curriculum.problems import Problem, inside
 from macros.curriculum.project import Layout
 from macros.curriculum.source import MarkdownSource, SourceError
 from macros.curriculum.tree import SourceTree
 from macros.render.anchors import page_anchors
-
-SITE_MODULES = "modules"  # where the plugin mounts the modules folder in the site (model.py's paths)
-
 
 @dataclass
 class Page:
@@ -54,7 +52,7 @@ def read_page(layout: Layout, tree: SourceTree, path: Path) -> tuple[Page | None
 def site_path(layout: Layout, path: Path) -> str:
     """A source file's path in the site: docs/x.md -> x.md; modules/m/l.md -> modules/m/l.md."""
     path = path.resolve()
-    for base, prefix in ((layout.modules.resolve(), SITE_MODULES + "/"), (layout.docs.resolve(), "")):
+    for base, prefix in ((layout.modules.resolve(), addresses.MODULES + "/"), (layout.docs.resolve(), "")):
         try:
             return prefix + path.relative_to(base).as_posix()
         except ValueError:
