@@ -1,15 +1,21 @@
-"""Small helpers shared by the browser tests (fixtures are in tests/conftest.py)."""
+"""Small helpers shared by the browser tests (fixtures are in tests/browser/conftest.py)."""
 
 from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import FrameLocator, Page, expect
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SUB_PATH = "course-site"  # the site is served under a sub-path, as on GitHub Pages
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 MODULE = "modules/questioning-skills/"
 LESSON = MODULE + "open-closed-and-probing/"

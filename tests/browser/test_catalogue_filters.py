@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from macros.curriculum.load import load_curriculum
 from macros.render.page_macros import duration_band
-from tests.conftest import ROOT
+from tests.factory import ROOT
 
 from .helpers import blocking_violations, describe_violations
 

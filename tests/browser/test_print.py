@@ -11,7 +11,9 @@ from pypdf import PdfReader
 from macros.curriculum.blocks import FACILITATOR, find_blocks
 from macros.curriculum.load import load_curriculum
 from macros.outputs.pdf import print_pdfs
-from tests.conftest import CHROMIUM, ROOT
+from tests.factory import ROOT
+
+from .helpers import CHROMIUM
 
 pytestmark = pytest.mark.browser
 

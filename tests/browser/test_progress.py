@@ -12,10 +12,10 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from macros.outputs.browser import serve_folder
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, ROOT
+from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
+from tests.factory import ROOT
 
-from .helpers import LESSON, MODULE, blocking_violations, describe_violations
+from .helpers import CHROMIUM, DESKTOP, LESSON, MODULE, PHONE, blocking_violations, describe_violations
 
 pytestmark = pytest.mark.browser
 

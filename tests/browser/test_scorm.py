@@ -20,9 +20,9 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.outputs.browser import serve_folder
-from tests.conftest import DESKTOP, ROOT
+from tests.factory import ROOT
 
-from .helpers import blocking_violations, content_h1, describe_violations
+from .helpers import DESKTOP, blocking_violations, content_h1, describe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +82,7 @@ HOST = """<!doctype html>
 def lms_url(tmp_path_factory):
     """The test LMS at http://127.0.0.1:<port>/lms/host.html, the package unpacked in lms/content/."""
     out = tmp_path_factory.mktemp("scorm")
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "export", "scorm", MODULE, "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run([sys.executable, "-m", "macros.authoring.cli", "export", "scorm", MODULE, "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"course export scorm failed:\n{result.stdout}\n{result.stderr}"
     web = tmp_path_factory.mktemp("web")
     with zipfile.ZipFile(out / PACKAGE) as archive:

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.curriculum.load import load_curriculum
-from tests.conftest import ROOT
+from tests.factory import ROOT
 
 pytestmark = pytest.mark.browser
 

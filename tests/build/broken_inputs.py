@@ -2,9 +2,10 @@
 lines `course check` and the strict build must print for it.
 
 The base is tests/fixtures/minimal (two modules, four lessons, one article, a glossary), made
-into a whole project by `make_project` with the repository's own overrides/, macros/ and assets.
-A case is a list of changes (replace text, write text or bytes, delete, symlink) and the lines
-expected, each in our Problem format: `file:line: field: what is wrong — how to fix it`.
+into a whole project by `Project.minimal` (tests/factory.py) with the repository's own overrides/,
+macros/ and assets. A case is a list of changes (replace text, write text or bytes, delete,
+symlink), each one of the project's own edits deferred, and the lines expected, each in our
+Problem format: `file:line: field: what is wrong — how to fix it`.
 
 `course check` must print exactly the case's lines (nothing more: no problem that only follows
 from another). The build runs the same checks before it writes anything, so it must print the
@@ -13,82 +14,35 @@ same lines among its output (all but the notices, which are for the command line
 
 from __future__ import annotations
 
-import os
-import shutil
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from tests.conftest import ROOT
+from tests.factory import Project
 
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
-# What the fixture borrows from the repository rather than keeping a copy that could drift.
-SHARED = ["overrides", "macros", "docs/assets/stylesheets", "docs/assets/javascripts"]
-
-
-def make_project(dest: Path) -> Path:
-    """The minimal course at `dest`: the fixture plus the repository's overrides/ and macros/."""
-    shutil.copytree(MINIMAL, dest)
-    for name in SHARED:
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return dest
-
-
-Change = Callable[[Path], None]
+Change = Callable[[Project], object]
 
 
 def replace(path: str, old: str, new: str) -> Change:
-    def change(root: Path) -> None:
-        text = (root / path).read_text(encoding="utf-8")
-        assert old in text, f"{old!r} is not in {path}"
-        (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return change
+    return lambda project: project.replace(path, old, new)
 
 
 def write(path: str, content: str | bytes) -> Change:
-    def change(root: Path) -> None:
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-
-    return change
+    return lambda project: project.write(path, content)
 
 
 def delete(path: str) -> Change:
-    def change(root: Path) -> None:
-        (root / path).unlink()
-
-    return change
+    return lambda project: project.delete(path)
 
 
 def symlink(path: str, outside: str, content: str) -> Change:
     """Replace `path` with a link to a file `outside` the project (beside it), holding `content`."""
-
-    def change(root: Path) -> None:
-        target = root.parent / outside
-        target.write_text(content, encoding="utf-8")
-        link = root / path
-        if link.exists():
-            link.unlink()
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(os.path.relpath(target, link.parent))  # relative: the message is the same in every temp folder
-
-    return change
+    return lambda project: project.symlink_outside(path, outside, content)
 
 
 def huge_lesson(path: str, megabytes: int) -> Change:
     """A valid lesson padded with prose to `megabytes` MB: generated, never committed."""
-
-    def change(root: Path) -> None:
-        text = (root / path).read_text(encoding="utf-8")
-        line = "Walk to the stile, then follow the wall north until the stream.\n"
-        (root / path).write_text(text + line * (megabytes * 1_000_000 // len(line)), encoding="utf-8")
-
-    return change
+    line = "Walk to the stile, then follow the wall north until the stream.\n"
+    return lambda project: project.append(path, line * (megabytes * 1_000_000 // len(line)))
 
 
 @dataclass(frozen=True)
@@ -103,9 +57,9 @@ class Case:
         are for the command line only."""
         return tuple(line for line in self.check if ": warning:" not in line)
 
-    def apply(self, root: Path) -> None:
+    def apply(self, project: Project) -> None:
         for change in self.changes:
-            change(root)
+            change(project)
 
 
 LESSON = """\

@@ -11,23 +11,17 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.build.broken_inputs import CASES, MINIMAL, Case, make_project, replace
-from tests.build.test_discovery import HOSTILE, head
-from tests.conftest import ROOT, build
+from tests.build.broken_inputs import CASES, Case
+from tests.factory import MINIMAL, ROOT, Project
+from tests.html import HOSTILE, head
 
-COURSE = Path(sys.executable).parent / "course"
 LOG_PREFIX = re.compile(r"^(?:ERROR|WARNING|INFO|DEBUG)\s+-\s+")
 MARKER = "the previous site"
-
-
-def course_check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(COURSE), "check"], cwd=project, capture_output=True, text=True, timeout=120)
 
 
 def output_lines(result: subprocess.CompletedProcess) -> list[str]:
@@ -36,8 +30,8 @@ def output_lines(result: subprocess.CompletedProcess) -> list[str]:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return make_project(tmp_path / "project")
+def project(tmp_path) -> Project:
+    return Project.minimal(tmp_path / "project")
 
 
 def test_the_corpus_has_thirty_named_cases():
@@ -47,11 +41,11 @@ def test_the_corpus_has_thirty_named_cases():
 
 
 def test_the_minimal_course_is_valid(project, tmp_path):
-    checked = course_check(project)
+    checked = project.check()
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert checked.stdout.strip() == "No problems found in 2 modules, 4 lessons, 1 article."
     site = tmp_path / "site"
-    built = build(project, site)
+    built = project.build(site)
     assert built.returncode == 0, built.stdout + built.stderr
     for page in ["index.html", "modules/map-reading/index.html", "modules/route-planning/bearings/index.html", "modules/route-planning/capstone/index.html", "blog/fold-the-map-first/index.html", "glossary/index.html"]:
         assert (site / page).is_file(), page
@@ -77,7 +71,7 @@ def _ids(cases: list[Case]) -> list[str]:
 @pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
 def test_course_check_reports_exactly_the_problem(case: Case, project):
     case.apply(project)
-    result = course_check(project)
+    result = project.check()
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output, output
@@ -92,7 +86,7 @@ def test_the_build_fails_with_the_problem_and_keeps_the_site(case: Case, project
     site.mkdir()
     (site / "keep.txt").write_text(MARKER, encoding="utf-8")
     case.apply(project)
-    result = build(project, site)
+    result = project.build(site)
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
     assert result.returncode != 0, output
@@ -107,19 +101,16 @@ def test_the_build_fails_with_the_problem_and_keeps_the_site(case: Case, project
 
 
 def test_html_in_titles_and_summaries_is_text_everywhere(project, tmp_path):
-    for change in [
-        replace("modules/map-reading/module.yml", "title: Map reading", f"title: '{HOSTILE}'"),
-        replace("modules/map-reading/module.yml", "summary: Read the symbols and the shape of the ground on a paper map.", f"summary: '{HOSTILE} on a map.'"),
-        replace("modules/map-reading/symbols.md", "title: Map symbols", f"title: '{HOSTILE}'"),
-        replace("docs/blog/posts/fold-the-map-first.md", "# Fold the map first\n", ""),
-        replace("docs/blog/posts/fold-the-map-first.md", "date: 2026-03-02", f"date: 2026-03-02\ntitle: '{HOSTILE}'"),
-        replace("docs/blog/posts/fold-the-map-first.md", "description: Why we teach folding the map before anything else.", f"description: '{HOSTILE} with a map.'"),
-    ]:
-        change(project)
-    checked = course_check(project)
+    project.replace("modules/map-reading/module.yml", "title: Map reading", f"title: '{HOSTILE}'")
+    project.replace("modules/map-reading/module.yml", "summary: Read the symbols and the shape of the ground on a paper map.", f"summary: '{HOSTILE} on a map.'")
+    project.replace("modules/map-reading/symbols.md", "title: Map symbols", f"title: '{HOSTILE}'")
+    project.replace("docs/blog/posts/fold-the-map-first.md", "# Fold the map first\n", "")
+    project.replace("docs/blog/posts/fold-the-map-first.md", "date: 2026-03-02", f"date: 2026-03-02\ntitle: '{HOSTILE}'")
+    project.replace("docs/blog/posts/fold-the-map-first.md", "description: Why we teach folding the map before anything else.", f"description: '{HOSTILE} with a map.'")
+    checked = project.check()
     assert checked.returncode == 0, checked.stdout
     site = tmp_path / "site"
-    result = build(project, site)
+    result = project.build(site)
     assert result.returncode == 0, result.stdout + result.stderr
 
     written = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml") and p.is_file()]

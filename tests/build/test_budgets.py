@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-import struct
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from macros.curriculum.brand import image_size
 import yaml
 
-from tests.conftest import ROOT
+from macros.curriculum.brand import image_size
+from tests.factory import ROOT
 
 KB = 1000  # budgets in kilobytes of 1000 bytes: the stricter reading
 PAGE_BUDGET = 150 * KB

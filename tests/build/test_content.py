@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.curriculum.load import load_curriculum
-from tests.conftest import ROOT
+from tests.factory import ROOT
 
 SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
 MIN_LESSON_WORDS = 700

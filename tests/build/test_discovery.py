@@ -7,73 +7,21 @@ for a fork; copies of the project check another domain, no site_url, and hostile
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.site.discovery import robots_txt
 from macros.curriculum.load import load_curriculum
-from tests.conftest import ROOT, build, copy_project
+from macros.site.discovery import robots_txt
+from tests.factory import ROOT, Project
+from tests.html import HOSTILE, head
 
 BRAND = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))
 SITE_URL = BRAND["site_url"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-HOSTILE = 'Say "no" <script>alert(1)</script> & mean it'
-
-
-class _Head(HTMLParser):
-    """Canonical links, meta tags (by property or name), JSON-LD blocks and the <title> of a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.canonical: list[str] = []
-        self.meta: dict[str, list[str]] = {}
-        self.json_ld: list[dict] = []
-        self.title = ""
-        self._in: str | None = None
-        self._text = ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link" and attrs.get("rel") == "canonical":
-            self.canonical.append(attrs.get("href"))
-        elif tag == "meta" and (attrs.get("property") or attrs.get("name")):
-            self.meta.setdefault(attrs.get("property") or attrs.get("name"), []).append(attrs.get("content"))
-        elif tag == "script" and attrs.get("type") == "application/ld+json" or tag == "title":
-            self._in, self._text = tag, ""
-
-    def handle_data(self, data):
-        if self._in:
-            self._text += data
-
-    def handle_endtag(self, tag):
-        if tag == self._in == "script":
-            self.json_ld.append(json.loads(self._text))
-        elif tag == self._in == "title" and not self.title:
-            self.title = self._text.strip()
-        if tag == self._in:
-            self._in = None
-
-    def one(self, key: str) -> str:
-        values = self.meta.get(key, [])
-        assert len(values) == 1, f"{key}: {values}"
-        return values[0]
-
-    def data(self, kind: str) -> dict:
-        found = [d for d in self.json_ld if d.get("@type") == kind]
-        assert len(found) == 1, f"{kind}: {self.json_ld}"
-        return found[0]
-
-
-def head(path: Path) -> _Head:
-    parser = _Head()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
 
 
 def page_file(site: Path, url: str, site_url: str = SITE_URL) -> Path:
@@ -97,14 +45,8 @@ def curriculum():
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project")
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def project(tmp_path) -> Project:
+    return Project.copy_of_repo(tmp_path / "project")
 
 
 def test_the_sitemap_lists_every_module_lesson_capstone_and_article(built_site, curriculum):
@@ -124,11 +66,6 @@ def test_robots_txt_allows_all_and_names_the_sitemap(built_site):
     lines = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["User-agent: *", "Allow: /"]
     assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
-
-
-def test_robots_txt_without_a_site_url_has_no_sitemap_line():
-    assert robots_txt("") == "User-agent: *\nAllow: /\n"
-    assert robots_txt("https://learn.example.com/courses").endswith("Sitemap: https://learn.example.com/courses/sitemap.xml\n")
 
 
 def test_every_page_has_one_canonical_url_and_a_sharing_card(built_site, curriculum):
@@ -196,12 +133,12 @@ def test_articles_are_blog_postings(built_site, curriculum):
 def test_titles_and_descriptions_are_escaped_everywhere(project, tmp_path):
     lesson = project / "modules/questioning-skills/things-and-people.md"
     title = re.search(r"^title: (.*)$", lesson.read_text(), re.M).group(0)
-    replace(lesson, title, "title: '" + HOSTILE + "'")
+    project.replace(lesson, title, "title: '" + HOSTILE + "'")
     post = project / "docs/blog/posts/asking-better-questions.md"
     description = re.search(r"^description: (.*)$", post.read_text(), re.M).group(0)
-    replace(post, description, "description: '" + HOSTILE + "'")
+    project.replace(post, description, "description: '" + HOSTILE + "'")
     site = tmp_path / "site"
-    result = build(project, site)
+    result = project.build(site)
     assert result.returncode == 0, result.stdout + result.stderr
 
     raw = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if "<script>alert(1)" in p.read_text(encoding="utf-8")]
@@ -223,9 +160,9 @@ def test_titles_and_descriptions_are_escaped_everywhere(project, tmp_path):
 
 @pytest.mark.parametrize("site_url", ["https://learn.example.com/", ""], ids=["custom-domain", "no-site-url"])
 def test_urls_follow_the_forks_site_url(project, tmp_path, site_url):
-    replace(project / "brand.yml", f"site_url: {SITE_URL}", f"site_url: '{site_url}'")
+    project.replace("brand.yml", f"site_url: {SITE_URL}", f"site_url: '{site_url}'")
     site = tmp_path / "site"
-    result = build(project, site, strict=bool(site_url))  # without a site_url the feeds warn
+    result = project.build(site, strict=bool(site_url))  # without a site_url the feeds warn
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "robots.txt").read_text(encoding="utf-8") == robots_txt(site_url)
     module = load_curriculum(project).modules[0]

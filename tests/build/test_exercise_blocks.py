@@ -8,9 +8,8 @@ import re
 
 import pytest
 
-from tests.build.broken_inputs import make_project, replace
-from tests.build.test_site import html, text_of
-from tests.conftest import build
+from tests.factory import Project
+from tests.html import html, text_of
 
 LESSON = "modules/map-reading/symbols.md"
 
@@ -43,13 +42,12 @@ BODY = """\
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("project") / "project")
-    replace("mkdocs.yml", "  - pymdownx.details\n", "  - pymdownx.details\n  - pymdownx.tabbed\n")(project)
-    replace(LESSON, "exercises:\n  - title: Find five symbols\n    assesses: [name-symbols]\n", "exercises:\n" + EXERCISES)(project)
-    text = (project / LESSON).read_text(encoding="utf-8")
-    (project / LESSON).write_text(text + "\n" + BODY, encoding="utf-8")
+    project = Project.minimal(tmp_path_factory.mktemp("project") / "project")
+    project.replace("mkdocs.yml", "  - pymdownx.details\n", "  - pymdownx.details\n  - pymdownx.tabbed\n")
+    project.replace(LESSON, "exercises:\n  - title: Find five symbols\n    assesses: [name-symbols]\n", "exercises:\n" + EXERCISES)
+    project.append(LESSON, "\n" + BODY)
     site = tmp_path_factory.mktemp("site") / "site"
-    result = build(project, site)
+    result = project.build(site)
     assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
 

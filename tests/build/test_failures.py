@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build, copy_project
+from tests.factory import ROOT, Project
+
 
 @pytest.fixture
-def project(tmp_path) -> Path:
+def project(tmp_path) -> Project:
     """A copy of this project to break."""
-    return copy_project(tmp_path / "project")
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
+    return Project.copy_of_repo(tmp_path / "project")
 
 
 def failed_with(result: subprocess.CompletedProcess, *lines: str) -> None:
@@ -35,9 +29,9 @@ def test_bad_metadata_stops_the_build_before_anything_is_written(project, tmp_pa
     site = tmp_path / "site"
     site.mkdir()
     (site / "keep.txt").write_text("the previous site")
-    replace(project / "modules/questioning-skills/module.yml", "level: introductory", "level: beginner")
-    replace(project / "modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [customer-servce]")
-    result = build(project, site)
+    project.replace("modules/questioning-skills/module.yml", "level: introductory", "level: beginner")
+    project.replace("modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [customer-servce]")
+    result = project.build(site)
     failed_with(
         result,
         'modules/questioning-skills/module.yml:5: level: "beginner" is not allowed here — use one of introductory, intermediate, advanced',
@@ -47,27 +41,27 @@ def test_bad_metadata_stops_the_build_before_anything_is_written(project, tmp_pa
 
 
 def test_unknown_prerequisite_is_named_with_a_suggestion(project, tmp_path):
-    replace(project / "modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [questioning-skill]")
+    project.replace("modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [questioning-skill]")
     failed_with(
-        build(project, tmp_path / "site"),
+        project.build(tmp_path / "site"),
         "modules/questioning-skills/module.yml:13: prerequisites: unknown module 'questioning-skill' — did you mean 'questioning-skills'?",
     )
 
 
 def test_a_bad_macro_call_names_the_page_the_line_and_the_call(project, tmp_path):
     page = project / "docs/curriculum/index.md"
-    replace(page, "{{ catalogue() }}", '{{ catalogue(levle="introductory") }}')
+    project.replace(page, "{{ catalogue() }}", '{{ catalogue(levle="introductory") }}')
     line = page.read_text().splitlines().index('{{ catalogue(levle="introductory") }}') + 1
     failed_with(
-        build(project, tmp_path / "site"),
+        project.build(tmp_path / "site"),
         f"docs/curriculum/index.md:{line}: macro: catalogue(): got an unexpected keyword argument 'levle' — call it as catalogue(level=None, tag=None)",
     )
 
 
 def test_an_undefined_name_fails_even_without_strict(project, tmp_path):
     page = project / "docs/curriculum/index.md"
-    replace(page, "{{ catalogue() }}", "{{ catalog() }}")
-    failed_with(build(project, tmp_path / "site", strict=False), "macro: unknown macro 'catalog' — did you mean 'catalogue'?")
+    project.replace(page, "{{ catalogue() }}", "{{ catalog() }}")
+    failed_with(project.build(tmp_path / "site", strict=False), "macro: unknown macro 'catalog' — did you mean 'catalogue'?")
 
 
 def test_make_site_keeps_the_previous_site_when_the_build_fails(project):
@@ -80,7 +74,7 @@ def test_make_site_keeps_the_previous_site_when_the_build_fails(project):
     first = subprocess.run(make, capture_output=True, text=True, env=env, timeout=600)
     assert first.returncode == 0, first.stdout + first.stderr
     before = (project / "site/index.html").read_text()
-    replace(project / "docs/index.md", "{{ catalogue() }}", "{{ catalogue(42) }}")
+    project.replace("docs/index.md", "{{ catalogue() }}", "{{ catalogue(42) }}")
     second = subprocess.run(make, capture_output=True, text=True, env=env, timeout=600)
     failed_with(second, "docs/index.md:")
     assert (project / "site/index.html").read_text() == before
@@ -105,7 +99,7 @@ def test_a_build_that_fails_late_leaves_the_previous_site_exactly_as_it_was(proj
     before = previous_site(site)
     about = project / "docs/about.md"
     about.write_text(about.read_text() + "\n\nTotal: {{ 10 // 0 }}\n")
-    failed_with(build(project, site, strict=strict), "docs/about.md:", "macro: ZeroDivisionError")
+    failed_with(project.build(site, strict=strict), "docs/about.md:", "macro: ZeroDivisionError")
     assert snapshot(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "the staging folder was left behind"
 
@@ -118,14 +112,14 @@ def test_a_strict_warning_found_after_writing_leaves_the_previous_site(project, 
     before = previous_site(site)
     page = project / "docs/curriculum/index.md"
     page.write_text(page.read_text() + "\n\nSee [the list](#no-such-anchor).\n")
-    failed_with(build(project, site), "contains a link '#no-such-anchor', but there is no such anchor on this page", "Aborted with 1 warnings in strict mode")
+    failed_with(project.build(site), "contains a link '#no-such-anchor', but there is no such anchor on this page", "Aborted with 1 warnings in strict mode")
     assert snapshot(site) == before
 
 
 def test_a_good_build_replaces_the_whole_previous_site(project, tmp_path):
     site = tmp_path / "site"
     previous_site(site)
-    result = build(project, site)
+    result = project.build(site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (site / "lesson").exists(), "a file of the previous site survived"
     assert "Fernhill" in (site / "index.html").read_text()
@@ -134,7 +128,7 @@ def test_a_good_build_replaces_the_whole_previous_site(project, tmp_path):
 
 def test_the_site_also_builds_with_properdocs(tmp_path):
     site = tmp_path / "site"
-    result = build(ROOT, site, tool="properdocs")
+    result = Project.repo().build(site, tool="properdocs")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (site / "modules/questioning-skills/open-closed-and-probing/index.html").read_text()
     assert "Lesson 2 of 5" in page and "course-check" in page

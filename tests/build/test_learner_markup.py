@@ -8,14 +8,14 @@ import json
 import re
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from macros.curriculum.load import load_curriculum
-from macros.render.page_macros import DURATION_BANDS, PageContext, catalogue, duration_band
 from macros.render.fragments import Fragments
-from tests.conftest import ROOT
+from macros.render.page_macros import DURATION_BANDS, PageContext, catalogue, duration_band
+from tests.factory import ROOT
+from tests.html import html
 
 CURRICULUM = load_curriculum(ROOT)
 
@@ -38,10 +38,6 @@ def elements(page: str, **wanted) -> list[dict]:
     parser.feed(page)
     wanted = {name.rstrip("_").replace("_", "-"): value for name, value in wanted.items()}
     return [attrs for _, attrs in parser.elements if all(name in attrs and value in (None, attrs[name]) for name, value in wanted.items())]
-
-
-def html(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
 
 
 def text(fragment: str) -> str:

@@ -1,25 +1,11 @@
-"""The prerequisite graph: laid out by depth, drawn as a static SVG, and written out in words."""
+"""The prerequisite graph on the built curriculum page: a static SVG, written out in words too.
+(The layout by depth is tested in tests/unit/render/test_learning_path.py.)"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from macros.render.learning_path import layout
-from macros.curriculum.model import Curriculum, Module
-from tests.build.test_site import html
-
-
-def module(module_id: str, *prerequisites: str, order: int = 1) -> Module:
-    return Module(id=module_id, title=module_id.title(), summary="", audience=(), level="introductory", order=order, objectives=(), prerequisites=prerequisites, tags=(), authors=(), version="1", reviewed=date(2026, 1, 1), lessons=())
-
-
-def test_each_module_sits_one_row_below_its_deepest_prerequisite():
-    curriculum = Curriculum(modules=(module("a"), module("b", "a"), module("c", "a", "b"), module("d")))
-    path = layout(curriculum)
-    assert [[n.module.id for n in row] for row in path.rows()] == [["a", "d"], ["b"], ["c"]]
-    assert sorted((e.start.module.id, e.end.module.id) for e in path.edges) == [("a", "b"), ("a", "c"), ("b", "c")]
-    assert all(0 <= n.x and n.x + 240 <= path.width and n.y + 64 <= path.height for n in path.nodes)
+from tests.html import html
 
 
 def test_the_curriculum_page_draws_the_path_without_scripts_and_says_it_in_words(built_site):

@@ -11,14 +11,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import build, copy_project
+from tests.factory import Project
 
 BIN = Path(sys.executable).parent
 LESSON = "modules/questioning-skills/asking-follow-ups.md"
-
-
-def course(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "course"), *args], cwd=project, capture_output=True, text=True, timeout=120)
 
 
 def placeholders(output: str) -> list[str]:
@@ -32,11 +28,11 @@ def free_port() -> int:
 
 
 def test_a_new_lesson_is_checked_refused_by_the_build_and_shown_in_the_preview(tmp_path):
-    project = copy_project(tmp_path / "project")
-    made = course(project, "new", "lesson", "questioning-skills", "asking-follow-ups")
+    project = Project.copy_of_repo(tmp_path / "project")
+    made = project.course("new", "lesson", "questioning-skills", "asking-follow-ups")
     assert made.returncode == 0, made.stdout + made.stderr
 
-    checked = course(project, "check")
+    checked = project.check()
     assert checked.returncode == 1
     found = placeholders(checked.stdout + checked.stderr)
     assert len(found) >= 10, checked.stdout
@@ -45,7 +41,7 @@ def test_a_new_lesson_is_checked_refused_by_the_build_and_shown_in_the_preview(t
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site")
-    built = build(project, site)
+    built = project.build(site)
     assert built.returncode != 0 and "Traceback" not in built.stderr
     printed = [line.split("-  ", 1)[-1] for line in (built.stdout + built.stderr).splitlines()]
     assert placeholders("\n".join(printed)) == found

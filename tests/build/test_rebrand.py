@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import build, copy_project
+from tests.factory import Project
 
 NEW_NAME = "Harbour Bank Academy"
 NEW_PRIMARY = "#6b2d5c"
@@ -39,12 +39,12 @@ def rebrand(brand_yml: str) -> str:
 
 
 def test_one_file_rebrands_every_page(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = Project.copy_of_repo(tmp_path / "project")
     (project / "docs/assets/brand/harbour.svg").write_text(LOGO, encoding="utf-8")
     brand = project / "brand.yml"
     brand.write_text(rebrand(brand.read_text(encoding="utf-8")), encoding="utf-8")
     site = tmp_path / "site"
-    result = build(project, site)
+    result = project.build(site)
     assert result.returncode == 0, result.stdout + result.stderr
 
     pages = sorted(site.rglob("*.html"))

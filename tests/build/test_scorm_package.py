@@ -17,15 +17,13 @@ import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
 from macros.curriculum.load import load_curriculum
-from macros.outputs.scorm.package import PackageError, _check_suspend_data_fits
-from tests.conftest import ROOT, copy_project
+from tests.factory import ROOT, Project
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
@@ -37,7 +35,7 @@ OWN_HOSTS = {urlsplit(BRAND["site_url"]).hostname, urlsplit(BRAND["repo_url"]).h
 
 
 def export(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(root), "export", "scorm", *args], cwd=root, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "-m", "macros.authoring.cli", "--root", str(root), "export", "scorm", *args], cwd=root, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +170,7 @@ def test_an_unknown_module_is_a_usage_error():
 
 
 def test_mastery_score_comes_from_module_yml_and_a_broken_site_exports_nothing(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = Project.copy_of_repo(tmp_path / "project")
     module_yml = project / "modules/questioning-skills/module.yml"
     text = module_yml.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^mastery_score: .*\n", "", text)
@@ -192,9 +190,3 @@ def test_mastery_score_comes_from_module_yml_and_a_broken_site_exports_nothing(t
     assert "Traceback" not in result.stderr
     assert list((project / "dist").iterdir()) == []
 
-
-def test_a_module_too_large_for_scorm_suspend_data_is_refused():
-    lessons = [SimpleNamespace(slug=f"lesson-with-a-rather-long-identifier-{n}", knowledge_check=(None,) * 10) for n in range(80)]
-    module = SimpleNamespace(id="huge", source="modules/huge/module.yml", lessons=lessons, pages=lessons)
-    with pytest.raises(PackageError, match=r"modules/huge/module.yml: lessons: module 'huge' is too large for SCORM 1\.2"):
-        _check_suspend_data_fits(module)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from datetime import datetime, timezone
 import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +16,8 @@ import yaml
 
 from macros.curriculum.load import load_curriculum
 from macros.render.fragments import minutes
-from tests.conftest import ROOT
+from tests.factory import ROOT
+from tests.html import html, text_of
 
 MODULE = "modules/questioning-skills"
 LESSONS = ["why-questions-matter", "open-closed-and-probing", "things-and-people", "listening-and-summarising", "answering-in-their-interest"]
@@ -26,14 +27,6 @@ LESSONS = ["why-questions-matter", "open-closed-and-probing", "things-and-people
 def questioning():
     """The module as the model reads it, for figures the site computes (times, counts)."""
     return load_curriculum(ROOT).module("questioning-skills")
-
-
-def html(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-def text_of(fragment: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment)).strip()
 
 
 def section(page: str, css_class: str) -> str:

@@ -12,9 +12,9 @@ import pytest
 from macros.curriculum.blocks import FACILITATOR, find_blocks
 from macros.curriculum.load import load_curriculum
 from macros.render.schedule import plan
-from tests.build.test_site import html
-from tests.build.test_site import text_of as _text_of
-from tests.conftest import ROOT
+from tests.factory import ROOT
+from tests.html import html
+from tests.html import text_of as _text_of
 
 
 def text_of(fragment: str) -> str:

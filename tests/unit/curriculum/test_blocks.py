@@ -10,8 +10,6 @@ import markdown as python_markdown
 from macros.curriculum.blocks import (
     EXERCISE,
     FACILITATOR,
-    FENCE,
-    INLINE_CODE,
     Block,
     all_blocks,
     find_blocks,
@@ -179,11 +177,3 @@ def test_tabs_in_indentation_count_to_the_next_multiple_of_four():
     assert blocks('- item\n\n\t!!! exercise "Tabbed"\n\t\tBody\n\t\t    indented more\n') == [
         (EXERCISE, "Tabbed", "Body\n    indented more", 3, 4)
     ]
-
-
-def test_the_code_patterns_live_here_and_the_template_renderer_uses_them():
-    from macros.render import templating
-
-    assert templating.FENCE is FENCE and templating.INLINE_CODE is INLINE_CODE
-    assert FENCE.search("text\n  ```py\n  {{ x }}\n  ```\n").group(0) == "  ```py\n  {{ x }}\n  ```"
-    assert INLINE_CODE.search("a `{{ x }}` b").group(2) == "{{ x }}"

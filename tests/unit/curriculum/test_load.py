@@ -8,8 +8,7 @@ import pytest
 
 from macros.curriculum.load import load_curriculum
 from macros.curriculum.problems import CurriculumError
-
-from .curriculum_factory import make_curriculum, make_module, write
+from tests.factory import Project
 
 
 def problems(root) -> list[str]:
@@ -18,14 +17,8 @@ def problems(root) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def edit(path, old, new):
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
-
-
 def test_a_valid_curriculum_loads_into_the_model(tmp_path):
-    curriculum = load_curriculum(make_curriculum(tmp_path))
+    curriculum = load_curriculum(Project.small(tmp_path, site=False))
     module = curriculum.module("alpha")
     assert [lesson.slug for lesson in module.lessons] == ["first", "second"]
     assert module.duration == 40  # computed from the lessons
@@ -39,18 +32,18 @@ def test_a_valid_curriculum_loads_into_the_model(tmp_path):
 
 
 def test_module_order_comes_from_metadata(tmp_path):
-    make_curriculum(tmp_path)
-    make_module(tmp_path, "beta", order=0)
+    project = Project.small(tmp_path, site=False)
+    project.module("beta", order=0)
     assert [m.id for m in load_curriculum(tmp_path).modules] == ["beta", "alpha"]
 
 
 def test_schema_problems_name_file_line_field_and_fix(tmp_path):
-    make_curriculum(tmp_path)
+    project = Project.small(tmp_path, site=False)
     meta = tmp_path / "modules/alpha/module.yml"
-    edit(meta, "title: Alpha", "titel: Alpha")
-    edit(meta, "level: introductory", "level: beginer")
-    edit(meta, 'version: "1.0"', "version: 1.0")
-    edit(tmp_path / "modules/alpha/first.md", "duration: 20", "duration: ten")
+    project.replace(meta, "title: Alpha", "titel: Alpha")
+    project.replace(meta, "level: introductory", "level: beginer")
+    project.replace(meta, 'version: "1.0"', "version: 1.0")
+    project.replace("modules/alpha/first.md", "duration: 20", "duration: ten")
     assert problems(tmp_path) == [
         "modules/alpha/first.md:3: duration: expected a whole number, got \"ten\" — write duration: 25",
         # the typo is the problem; 'title is missing' would only repeat it
@@ -61,8 +54,8 @@ def test_schema_problems_name_file_line_field_and_fix(tmp_path):
 
 
 def test_bad_yaml_points_at_the_line(tmp_path):
-    make_curriculum(tmp_path)
-    edit(tmp_path / "modules/alpha/module.yml", "summary: A short module for tests.", "summary: A short: module: for tests.")
+    project = Project.small(tmp_path, site=False)
+    project.replace("modules/alpha/module.yml", "summary: A short module for tests.", "summary: A short: module: for tests.")
     assert problems(tmp_path) == [
         "modules/alpha/module.yml:3: this is not valid YAML (mapping values are not allowed here) — check the indentation, "
         "and put quotes around text that contains ': ' or starts with a quote, '[', '{', '*', '&' or '!'",
@@ -70,19 +63,19 @@ def test_bad_yaml_points_at_the_line(tmp_path):
 
 
 def test_a_tab_in_front_matter_points_at_the_line(tmp_path):
-    make_curriculum(tmp_path)
-    edit(tmp_path / "modules/alpha/first.md", "tags: [testing]", "tags:\t[testing]")
+    project = Project.small(tmp_path, site=False)
+    project.replace("modules/alpha/first.md", "tags: [testing]", "tags:\t[testing]")
     assert problems(tmp_path) == ["modules/alpha/first.md:9: a tab character in YAML — indent with spaces, not tabs"]
 
 
 def test_unclosed_front_matter_empty_file_and_not_utf8(tmp_path):
-    make_curriculum(tmp_path)
+    project = Project.small(tmp_path, site=False)
     first = tmp_path / "modules/alpha/first.md"
     first.write_text(first.read_text().replace("\n---\n\nSome text.", "\n\nSome text."))
     (tmp_path / "modules/alpha/second.md").write_text("")
-    write(tmp_path, "modules/alpha/third.md", "x")
+    project.write("modules/alpha/third.md", "x")
     (tmp_path / "modules/alpha/third.md").write_bytes("---\ntitle: caf\xe9\n---\n".encode("latin-1"))
-    edit(tmp_path / "modules/alpha/module.yml", "  - second\n", "  - second\n  - third\n")
+    project.replace("modules/alpha/module.yml", "  - second\n", "  - second\n  - third\n")
     assert problems(tmp_path) == [
         "modules/alpha/first.md:1: the front matter opened here never closes — add a line with --- after the last field",
         # no 'objective not served': the lessons that would serve it did not load
@@ -92,7 +85,7 @@ def test_unclosed_front_matter_empty_file_and_not_utf8(tmp_path):
 
 
 def test_listed_lessons_must_exist_and_files_must_be_listed(tmp_path):
-    make_curriculum(tmp_path)
+    Project.small(tmp_path, site=False)
     (tmp_path / "modules/alpha/second.md").rename(tmp_path / "modules/alpha/secnd.md")
     assert problems(tmp_path) == [
         "modules/alpha/module.yml:16: lessons: lesson 'second' is listed but modules/alpha/second.md does not exist — create modules/alpha/second.md, or remove 'second' from the list",
@@ -101,10 +94,10 @@ def test_listed_lessons_must_exist_and_files_must_be_listed(tmp_path):
 
 
 def test_prerequisites_unknown_self_and_circular(tmp_path):
-    make_curriculum(tmp_path)
-    edit(tmp_path / "modules/alpha/module.yml", "prerequisites: []", "prerequisites: [beta]")
-    make_module(tmp_path, "beta", order=2, prerequisites="[gamma, alpha]")
-    make_module(tmp_path, "gamma", order=3, prerequisites="[gamma, betta]")
+    project = Project.small(tmp_path, site=False)
+    project.replace("modules/alpha/module.yml", "prerequisites: []", "prerequisites: [beta]")
+    project.module("beta", order=2, prerequisites="[gamma, alpha]")
+    project.module("gamma", order=3, prerequisites="[gamma, betta]")
     assert problems(tmp_path) == [
         "modules/alpha/module.yml:9: prerequisites: prerequisites go round in a circle: alpha → beta → alpha — remove one of these prerequisites",
         "modules/gamma/module.yml:9: prerequisites: a module cannot be its own prerequisite — remove 'gamma'",
@@ -113,9 +106,9 @@ def test_prerequisites_unknown_self_and_circular(tmp_path):
 
 
 def test_duplicate_module_id_and_id_that_differs_from_folder(tmp_path):
-    make_curriculum(tmp_path)
-    make_module(tmp_path, "beta", order=2)
-    edit(tmp_path / "modules/beta/module.yml", "id: beta", "id: alpha")
+    project = Project.small(tmp_path, site=False)
+    project.module("beta", order=2)
+    project.replace("modules/beta/module.yml", "id: beta", "id: alpha")
     assert problems(tmp_path) == [
         "modules/beta/module.yml:1: id: 'alpha' differs from the folder name 'beta' — write id: beta, or rename the folder",
         "modules/beta/module.yml:1: id: 'alpha' is already the id of modules/alpha/module.yml — give each module its own id",
@@ -123,12 +116,12 @@ def test_duplicate_module_id_and_id_that_differs_from_folder(tmp_path):
 
 
 def test_knowledge_checks_objectives_and_exercises_are_cross_checked(tmp_path):
-    make_curriculum(tmp_path)
+    project = Project.small(tmp_path, site=False)
     first = tmp_path / "modules/alpha/first.md"
-    edit(first, "      - answer: Nothing\n", "      - answer: Nothing\n        correct: true\n")
-    edit(first, "    assesses: [name-it]\n    options", "    assesses: [nme-it]\n    options")
-    edit(first, '!!! exercise "Name three things"', '!!! exercise "Name 3 things"')
-    edit(first, "serves: [do-it]", "serves: [do-that]")
+    project.replace(first, "      - answer: Nothing\n", "      - answer: Nothing\n        correct: true\n")
+    project.replace(first, "    assesses: [name-it]\n    options", "    assesses: [nme-it]\n    options")
+    project.replace(first, '!!! exercise "Name three things"', '!!! exercise "Name 3 things"')
+    project.replace(first, "serves: [do-it]", "serves: [do-that]")
     found = problems(tmp_path)
     assert found == [
         "modules/alpha/first.md:4: serves: 'do-that' is not an objective of module 'alpha' — did you mean 'do-it'?",
@@ -139,11 +132,11 @@ def test_knowledge_checks_objectives_and_exercises_are_cross_checked(tmp_path):
 
 
 def test_every_objective_must_be_assessed_and_served(tmp_path):
-    make_curriculum(tmp_path)
+    project = Project.small(tmp_path, site=False)
     for name in ("first", "second"):
-        edit(tmp_path / f"modules/alpha/{name}.md", "serves: [do-it]\n", "")
-    edit(tmp_path / "modules/alpha/first.md", "    assesses: [name-it]\n    options", "    options")
-    edit(tmp_path / "modules/alpha/first.md", "    assesses: [name-it]\n", "")
+        project.replace(f"modules/alpha/{name}.md", "serves: [do-it]\n", "")
+    project.replace("modules/alpha/first.md", "    assesses: [name-it]\n    options", "    options")
+    project.replace("modules/alpha/first.md", "    assesses: [name-it]\n", "")
     assert problems(tmp_path) == [
         "modules/alpha/first.md:5: objectives.name-it: no question or exercise assesses this objective — add assesses: [name-it] to a knowledge-check question or an exercise",
         "modules/alpha/module.yml:8: objectives.do-it: no lesson serves this objective — add serves: [do-it] to the lesson that teaches it",
@@ -151,9 +144,9 @@ def test_every_objective_must_be_assessed_and_served(tmp_path):
 
 
 def test_unknown_author_and_article_schema(tmp_path):
-    make_curriculum(tmp_path)
-    edit(tmp_path / "modules/alpha/module.yml", "authors: [ann]", "authors: [anne]")
-    write(tmp_path, "docs/blog/posts/hello.md", "---\ndate: 2026-13-01\nauthors: [ann]\ncategories: [News]\ntags: []\ndescription: Hi.\nsubtitel: x\n---\n\n# Hello\n")
+    project = Project.small(tmp_path, site=False)
+    project.replace("modules/alpha/module.yml", "authors: [ann]", "authors: [anne]")
+    project.write("docs/blog/posts/hello.md", "---\ndate: 2026-13-01\nauthors: [ann]\ncategories: [News]\ntags: []\ndescription: Hi.\nsubtitel: x\n---\n\n# Hello\n")
     assert problems(tmp_path) == [
         "docs/blog/posts/hello.md:2: date: expected a date as YYYY-MM-DD, got \"2026-13-01\" — write date: 2026-10-06",
         "docs/blog/posts/hello.md:7: subtitel: unknown field — did you mean 'title'?",
@@ -162,18 +155,18 @@ def test_unknown_author_and_article_schema(tmp_path):
 
 
 def test_articles_are_read_newest_first_and_drafts_are_not_related(tmp_path):
-    make_curriculum(tmp_path)
+    project = Project.small(tmp_path, site=False)
     post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [alpha]\ndescription: About it.\n{extra}---\n\n# {title}\n\nText.\n"
-    write(tmp_path, "docs/blog/posts/old.md", post.format(date="2026-01-01", extra="", title="Old"))
-    write(tmp_path, "docs/blog/posts/new.md", post.format(date="2026-06-01", extra="", title="New"))
-    write(tmp_path, "docs/blog/posts/wip.md", post.format(date="2026-07-01", extra="draft: true\n", title="Draft"))
+    project.write("docs/blog/posts/old.md", post.format(date="2026-01-01", extra="", title="Old"))
+    project.write("docs/blog/posts/new.md", post.format(date="2026-06-01", extra="", title="New"))
+    project.write("docs/blog/posts/wip.md", post.format(date="2026-07-01", extra="draft: true\n", title="Draft"))
     curriculum = load_curriculum(tmp_path)
     assert [a.slug for a in curriculum.articles] == ["wip", "new", "old"]
     assert [a.title for a in curriculum.related_articles(curriculum.module("alpha"))] == ["New", "Old"]
 
 
 def test_a_huge_file_is_refused_not_parsed(tmp_path):
-    make_curriculum(tmp_path)
+    Project.small(tmp_path, site=False)
     first = tmp_path / "modules/alpha/first.md"
     first.write_text(first.read_text() + "word " * 1_100_000)
     assert problems(tmp_path) == [
@@ -194,8 +187,8 @@ Do everything you learned.
 
 
 def test_a_capstone_ends_the_module_and_counts_in_its_time(tmp_path):
-    make_curriculum(tmp_path)
-    write(tmp_path, "modules/alpha/capstone.md", CAPSTONE)
+    project = Project.small(tmp_path, site=False)
+    project.write("modules/alpha/capstone.md", CAPSTONE)
     module = load_curriculum(tmp_path).module("alpha")
     assert module.capstone.title == "Capstone: do it all"
     assert [o.text for o in module.capstone.objectives] == ["Do the thing."]
@@ -205,9 +198,9 @@ def test_a_capstone_ends_the_module_and_counts_in_its_time(tmp_path):
 
 
 def test_a_capstone_is_cross_checked_against_the_module(tmp_path):
-    make_curriculum(tmp_path)
-    write(tmp_path, "modules/alpha/capstone.md", CAPSTONE.replace("serves: [do-it]", "serves: [do-itt]").replace("[first, second]", "[first, third]"))
-    edit(tmp_path / "modules/alpha/module.yml", "  - second\n", "  - second\n  - capstone\n")
+    project = Project.small(tmp_path, site=False)
+    project.write("modules/alpha/capstone.md", CAPSTONE.replace("serves: [do-it]", "serves: [do-itt]").replace("[first, second]", "[first, third]"))
+    project.replace("modules/alpha/module.yml", "  - second\n", "  - second\n  - capstone\n")
     assert problems(tmp_path) == [
         "modules/alpha/capstone.md:4: serves: 'do-itt' is not an objective of module 'alpha' — did you mean 'do-it'?",
         "modules/alpha/capstone.md:5: draws_on: 'third' is not a lesson of module 'alpha' — use one of first, second",
@@ -216,14 +209,14 @@ def test_a_capstone_is_cross_checked_against_the_module(tmp_path):
 
 
 def test_articles_name_the_modules_they_support(tmp_path):
-    make_curriculum(tmp_path)
+    project = Project.small(tmp_path, site=False)
     post = "---\ndate: 2026-01-01\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [{modules}]\ndescription: About it.\n---\n\n# {title}\n"
-    write(tmp_path, "docs/blog/posts/on.md", post.format(modules="alpha", title="On"))
-    write(tmp_path, "docs/blog/posts/off.md", post.format(modules="", title="Off"))
+    project.write("docs/blog/posts/on.md", post.format(modules="alpha", title="On"))
+    project.write("docs/blog/posts/off.md", post.format(modules="", title="Off"))
     curriculum = load_curriculum(tmp_path)
     assert [a.title for a in curriculum.related_articles(curriculum.module("alpha"))] == ["On"]
     assert [m.id for m in curriculum.supported_modules(curriculum.articles[0])] in (["alpha"], [])
-    write(tmp_path, "docs/blog/posts/typo.md", post.format(modules="alfa", title="Typo"))
+    project.write("docs/blog/posts/typo.md", post.format(modules="alfa", title="Typo"))
     assert problems(tmp_path) == ["docs/blog/posts/typo.md:6: modules: unknown module 'alfa' — did you mean 'alpha'?"]
 
 
@@ -240,14 +233,14 @@ terms:
 
 
 def test_the_glossary_is_read_and_its_cross_references_checked(tmp_path):
-    make_curriculum(tmp_path)
-    write(tmp_path, "modules/glossary.yml", GLOSSARY)
+    project = Project.small(tmp_path, site=False)
+    project.write("modules/glossary.yml", GLOSSARY)
     glossary = load_curriculum(tmp_path).glossary
     assert list(glossary) == ["churn", "retention"]
     assert glossary["churn"].see_also == ("retention",)
-    write(tmp_path, "modules/glossary.yml", GLOSSARY.replace("see_also: [retention]", "see_also: [retension]").replace("definition: Customers staying.", "defintion: Customers staying."))
+    project.write("modules/glossary.yml", GLOSSARY.replace("see_also: [retention]", "see_also: [retension]").replace("definition: Customers staying.", "defintion: Customers staying."))
     assert problems(tmp_path) == [
         "modules/glossary.yml:8: terms.retention.defintion: unknown field — did you mean 'definition'?",
     ]
-    write(tmp_path, "modules/glossary.yml", GLOSSARY.replace("see_also: [retention]", "see_also: [retension]"))
+    project.write("modules/glossary.yml", GLOSSARY.replace("see_also: [retention]", "see_also: [retension]"))
     assert problems(tmp_path) == ["modules/glossary.yml:5: terms.churn.see_also: unknown term 'retension' — did you mean 'retention'?"]

@@ -10,7 +10,7 @@ runs in seconds.
 
 from __future__ import annotations
 
-import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,17 +18,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from datetime import date
-
 from macros import checks
 from macros.checks.review import review_due
-from macros.curriculum.project import read_layout
 from macros.curriculum.load import load_curriculum
 from macros.curriculum.problems import CurriculumError, Problem
+from macros.curriculum.project import read_layout
 from macros.curriculum.source import SourceError, parse_yaml, split_front_matter
-from tests.conftest import ROOT
+from tests.factory import MINIMAL, Project
 
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 # No example database: nothing is written into the repository.
 SETTINGS = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -75,9 +72,7 @@ def _values() -> st.SearchStrategy:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("fuzz") / "project"
-    shutil.copytree(MINIMAL, root)
-    return root
+    return Project.minimal(tmp_path_factory.mktemp("fuzz") / "project", engine=False).root
 
 
 class _Swap:

@@ -9,14 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.curriculum.project import read_layout
 from macros.authoring.cli import course
 from macros.curriculum.load import load_curriculum
-from macros.authoring.scaffold import add_to_list, slugify
-
-from .curriculum_factory import make_article, make_module, make_project, write
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from macros.curriculum.project import read_layout
+from tests.factory import ROOT, Project
 
 
 def today() -> str:
@@ -24,23 +20,13 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def run(root: Path | None, *args: str):
+def run(root: Project | Path | None, *args: str):
     """Run `course [--root root] args`; fail on a traceback (any exception but a clean exit)."""
     result = CliRunner().invoke(course, [*(["--root", str(root)] if root else []), *args])
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"course {' '.join(args)} raised {result.exception!r}\n{result.output}") from result.exception
     assert "Traceback" not in result.output
     return result
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def append(path: Path, text: str) -> None:
-    path.write_text(path.read_text() + text)
 
 
 def lines(result) -> list[str]:
@@ -54,8 +40,8 @@ def only_placeholders(result) -> bool:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return make_project(tmp_path / "course")
+def project(tmp_path) -> Project:
+    return Project.small(tmp_path / "course")
 
 
 # -- help -------------------------------------------------------------------------------------------
@@ -73,7 +59,7 @@ def test_every_command_has_help_with_an_example(command, tmp_path, monkeypatch):
 
 
 def test_check_a_clean_project(project):
-    make_article(project, "on-testing")
+    project.article("on-testing")
     result = run(project, "check")
     assert result.exit_code == 0
     assert lines(result) == ["No problems found in 1 module, 2 lessons, 1 article."]
@@ -101,7 +87,7 @@ def test_check_bad_usage_exits_2(project, args):
 
 def test_check_reports_every_problem_at_once_at_its_line(project):
     lesson = project / "modules/alpha/first.md"
-    append(
+    project.append(
         lesson,
         "\n"  # line 28 is empty
         "See [the second lesson](secnd.md) and [the other module](../beta/first.md).\n"  # 29
@@ -111,7 +97,7 @@ def test_check_reports_every_problem_at_once_at_its_line(project):
         "{{ module_overview(\"alpah\") }} {{ objectives(\"alpha/frist\") }}\n"  # 33
         "[out of the site](../../../../README.md)\n"  # 34
     )
-    edit(project / "modules/alpha/module.yml", "level: introductory", "level: beginner")  # a schema problem
+    project.replace("modules/alpha/module.yml", "level: introductory", "level: beginner")  # a schema problem
     result = run(project, "check")
     assert result.exit_code == 1
     f = "modules/alpha/first.md"
@@ -133,37 +119,37 @@ def test_check_reports_every_problem_at_once_at_its_line(project):
 
 
 def test_code_and_comments_are_not_checked(project):
-    append(
-        project / "modules/alpha/first.md",
+    project.append(
+        "modules/alpha/first.md",
         "\nWrite `{{ nothing() }}` or `TODO` in code.\n\n```markdown\nTODO {{ termm('x') }} [a](missing.md) ![](x.png)\n```\n",
     )
-    edit(project / "modules/alpha/module.yml", "tags: [testing]", "tags: [testing]  # TODO: more tags later")
+    project.replace("modules/alpha/module.yml", "tags: [testing]", "tags: [testing]  # TODO: more tags later")
     result = run(project, "check")
     assert result.exit_code == 0, result.output
 
 
 def test_render_macros_false_pages_are_not_checked_for_macros(project):
-    write(project, "docs/raw.md", "---\nrender_macros: false\n---\n\n{{ anything(1) }}\n")
+    project.write("docs/raw.md", "---\nrender_macros: false\n---\n\n{{ anything(1) }}\n")
     assert run(project, "check").exit_code == 0
 
 
 def test_links_resolve_as_the_site_mounts_modules(project):
-    make_module(project, "beta", order=2)
-    make_article(project, "on-testing")
-    append(
-        project / "modules/alpha/first.md",
+    project.module("beta", order=2)
+    project.article("on-testing")
+    project.append(
+        "modules/alpha/first.md",
         "\n[next module](../beta/index.md), [its lesson](../beta/second.md#top), [article](../../blog/posts/on-testing.md),"
         " [home](../../index.md), [site](https://example.org/x.md), [anchor](#top) [ref]\n\n[ref]: ../../curriculum/index.md\n",
     )
-    append(project / "docs/blog/posts/on-testing.md", "\n[a lesson](../../modules/alpha/second.md) [a module](../../modules/beta/index.md)\n")
+    project.append("docs/blog/posts/on-testing.md", "\n[a lesson](../../modules/alpha/second.md) [a module](../../modules/beta/index.md)\n")
     result = run(project, "check")
     assert result.exit_code == 0, result.output
 
 
 def test_the_modules_folder_named_in_mkdocs_yml_is_used(project):
     (project / "modules").rename(project / "content")
-    edit(project / "mkdocs.yml", "modules_dir: modules", "modules_dir: content")
-    append(project / "content/alpha/first.md", "\n[next](second.md) [overview](../alpha/index.md) [home](../../index.md)\n")
+    project.replace("mkdocs.yml", "modules_dir: modules", "modules_dir: content")
+    project.append("content/alpha/first.md", "\n[next](second.md) [overview](../alpha/index.md) [home](../../index.md)\n")
     assert read_layout(project)[0].modules_dir == "content"
     assert run(project, "check").exit_code == 0
     assert run(project, "new", "lesson", "alpha", "third").exit_code == 0
@@ -171,9 +157,9 @@ def test_the_modules_folder_named_in_mkdocs_yml_is_used(project):
 
 
 def test_images_must_be_published_and_described(project):
-    write(project, "docs/assets/photo.png", "png")
-    write(project, "modules/alpha/local.png", "png")
-    append(project / "modules/alpha/first.md", "\n![A photo](../../assets/photo.png)\n![A local photo](local.png)\n![ ](../../assets/photo.png)\n")
+    project.write("docs/assets/photo.png", "png")
+    project.write("modules/alpha/local.png", "png")
+    project.append("modules/alpha/first.md", "\n![A photo](../../assets/photo.png)\n![A local photo](local.png)\n![ ](../../assets/photo.png)\n")
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result)[:-1] == [
@@ -183,8 +169,8 @@ def test_images_must_be_published_and_described(project):
 
 
 def test_drafts_and_old_reviews_are_warnings_and_exit_0(project):
-    make_article(project, "on-testing", extra="draft: true\n")
-    edit(project / "modules/alpha/module.yml", f"reviewed: {today()}", "reviewed: 2020-01-02")
+    project.article("on-testing", extra="draft: true\n")
+    project.replace("modules/alpha/module.yml", f"reviewed: {today()}", "reviewed: 2020-01-02")
     result = run(project, "check")
     assert result.exit_code == 0
     days = (date.today() - date(2020, 1, 2)).days
@@ -196,44 +182,44 @@ def test_drafts_and_old_reviews_are_warnings_and_exit_0(project):
 
 
 def test_a_link_to_a_draft_is_an_error(project):
-    make_article(project, "on-testing", extra="draft: true\n")
-    append(project / "modules/alpha/first.md", "\nRead [the article](../../blog/posts/on-testing.md).\n")
+    project.article("on-testing", extra="draft: true\n")
+    project.append("modules/alpha/first.md", "\nRead [the article](../../blog/posts/on-testing.md).\n")
     result = run(project, "check")
     assert result.exit_code == 1
     assert "modules/alpha/first.md:29: link: '../../blog/posts/on-testing.md' links to an article the site leaves out (a draft) — publish that article first, or remove the link" in lines(result)
 
 
 def test_review_age_from_the_option_and_from_mkdocs_yml(project):
-    edit(project / "modules/alpha/module.yml", f"reviewed: {today()}", "reviewed: 2026-01-01")
+    project.replace("modules/alpha/module.yml", f"reviewed: {today()}", "reviewed: 2026-01-01")
     age = (date.today() - date(2026, 1, 1)).days
     assert "warning: reviewed" in run(project, "check", "--review-age", str(age - 1)).stdout
     assert "warning: reviewed" not in run(project, "check", "--review-age", str(age)).stdout
-    edit(project / "mkdocs.yml", "nav_section: Curriculum", f"nav_section: Curriculum\n      review_age: {age - 1}")
+    project.replace("mkdocs.yml", "nav_section: Curriculum", f"nav_section: Curriculum\n      review_age: {age - 1}")
     assert read_layout(project)[0].review_age == age - 1
     assert "warning: reviewed" in run(project, "check").stdout
     assert "warning: reviewed" not in run(project, "check", "--review-age", str(age)).stdout  # the option wins
 
 
 def test_unknown_categories_and_broken_mkdocs_yml(project):
-    make_article(project, "on-testing")
-    edit(project / "docs/blog/posts/on-testing.md", "categories: [News]", "categories: [Newss]")
+    project.article("on-testing")
+    project.replace("docs/blog/posts/on-testing.md", "categories: [News]", "categories: [Newss]")
     result = run(project, "check")
     assert lines(result)[0] == "docs/blog/posts/on-testing.md:4: categories: unknown category 'Newss' — did you mean 'News'?"
-    write(project, "mkdocs.yml", "site_name: [unclosed\n")
+    project.write("mkdocs.yml", "site_name: [unclosed\n")
     result = run(project, "check")
     assert result.exit_code == 1 and result.stdout.startswith("mkdocs.yml:2: this is not valid YAML")
 
 
 def test_brand_problems_are_reported(project):
-    edit(project / "brand.yml", '"#1d5c63"', '"#9fd3d9"')
+    project.replace("brand.yml", '"#1d5c63"', '"#9fd3d9"')
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result)[0].startswith("brand.yml:2: extra.brand.colors.primary: #9fd3d9 has a contrast of")
 
 
 def test_github_format_prints_annotations(project):
-    make_article(project, "on-testing", extra="draft: true\n")
-    edit(project / "modules/alpha/first.md", "Some text.", "Some TODO text.")
+    project.article("on-testing", extra="draft: true\n")
+    project.replace("modules/alpha/first.md", "Some text.", "Some TODO text.")
     result = run(project, "check", "--format", "github")
     assert result.exit_code == 1
     assert lines(result) == [
@@ -263,8 +249,8 @@ def test_the_real_repository_checks_clean():
 
 def test_new_lesson_is_listed_in_module_yml_and_loads(project):
     meta = project / "modules/alpha/module.yml"
-    edit(meta, "lessons:\n", "lessons:\n  # in teaching order\n")
-    append(meta, "# end of the module\n")
+    project.replace(meta, "lessons:\n", "lessons:\n  # in teaching order\n")
+    project.append(meta, "# end of the module\n")
     result = run(project, "new", "lesson", "alpha", "third", "--title", 'The "third" lesson: more')
     assert result.exit_code == 0, result.output
     assert "Created modules/alpha/third.md" in result.output and "Updated modules/alpha/module.yml" in result.output
@@ -287,7 +273,7 @@ def test_new_lesson_without_title_has_a_todo_title(project):
 
 def test_new_lesson_in_a_flow_style_list(project):
     meta = project / "modules/alpha/module.yml"
-    edit(meta, "lessons:\n  - first\n  - second\n", "lessons: [first, second]  # the order\n")
+    project.replace(meta, "lessons:\n  - first\n  - second\n", "lessons: [first, second]  # the order\n")
     assert run(project, "new", "lesson", "alpha", "third").exit_code == 0
     assert "lessons: [first, second, third]  # the order\n" in meta.read_text()
 
@@ -379,29 +365,14 @@ def test_new_article_refuses_titles_without_words_and_unknown_authors(project):
     assert not (project / "docs/blog/posts").exists()
 
 
-def test_slugify():
-    assert slugify("Why training doesn't stick") == "why-training-doesnt-stick"
-    assert slugify("Café — 10 tips") == "cafe-10-tips"
-    assert slugify("  ") == ""
-
-
-def test_add_to_list_keeps_comments_and_refuses_what_it_cannot_edit():
-    text = "id: x\nlessons:\n- a\n  # later: b\n\ntags: [t]\n"
-    assert add_to_list(text, "lessons", "c") == "id: x\nlessons:\n- a\n- c\n  # later: b\n\ntags: [t]\n"
-    assert add_to_list("lessons:\n  - a", "lessons", "b") == "lessons:\n  - a\n  - b\n"
-    assert add_to_list("lessons: []\n", "lessons", "a") == "lessons: [a]\n"
-    assert add_to_list("lessons: a\n", "lessons", "b") is None
-    assert add_to_list("id: x\n", "lessons", "b") is None
-
-
 # -- list and stats ---------------------------------------------------------------------------------
 
 
 def test_list_shows_modules_lessons_and_status(project):
-    make_module(project, "beta", order=2)
-    edit(project / "modules/beta/module.yml", "reviewed: 2026-11-01", "reviewed: 2020-01-01")
-    make_article(project, "on-testing", title="On testing")
-    make_article(project, "later", title="Later", extra="draft: true\n")
+    project.module("beta", order=2)
+    project.replace("modules/beta/module.yml", "reviewed: 2026-11-01", "reviewed: 2020-01-01")
+    project.article("on-testing", title="On testing")
+    project.article("later", title="Later", extra="draft: true\n")
     assert run(project, "new", "lesson", "alpha", "third").exit_code == 0
     result = run(project, "list", "--articles")
     assert result.exit_code == 0, result.output
@@ -426,8 +397,8 @@ def test_list_without_articles_and_with_review_age(project):
 
 
 def test_stats(project):
-    make_article(project, "on-testing")
-    make_article(project, "later", extra="draft: true\n")
+    project.article("on-testing")
+    project.article("later", extra="draft: true\n")
     result = run(project, "stats")
     assert result.exit_code == 0
     stats = dict(re.split(r"\s{2,}", line, maxsplit=1) for line in lines(result))

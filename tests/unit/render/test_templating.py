@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
+from macros.curriculum.blocks import FENCE, INLINE_CODE
 from macros.render.templating import MacroError, MacroProblem, check_call, protect_code, render_markdown, usage
 
 
@@ -63,3 +64,11 @@ def test_wrong_arguments_are_named_with_the_usage():
         check_call(catalogue, (None,), {"levle": "x"}, "catalogue")
     assert str(caught.value) == "catalogue(): got an unexpected keyword argument 'levle' — call it as catalogue(level=None, tag=None)"
     check_call(catalogue, (None, "introductory"), {}, "catalogue")  # fits: no error
+
+
+def test_the_code_patterns_live_in_curriculum_and_the_template_renderer_uses_them():
+    from macros.render import templating
+
+    assert templating.FENCE is FENCE and templating.INLINE_CODE is INLINE_CODE
+    assert FENCE.search("text\n  ```py\n  {{ x }}\n  ```\n").group(0) == "  ```py\n  {{ x }}\n  ```"
+    assert INLINE_CODE.search("a `{{ x }}` b").group(2) == "{{ x }}"

@@ -13,7 +13,7 @@ from macros.curriculum.load import load_curriculum
 from macros.curriculum.problems import CurriculumError
 from macros.render.schedule import DayRules
 from macros.render.workshop import facilitator_markdown, workbook_markdown
-from tests.unit.curriculum_factory import LESSON_MD, make_project, write
+from tests.factory import LESSON_MD, Project
 
 EXERCISES = """\
 exercises:
@@ -60,9 +60,9 @@ def lesson_with(exercises: str, body: str) -> str:
 
 @pytest.fixture
 def module(tmp_path):
-    root = make_project(tmp_path)
-    write(root, "modules/alpha/first.md", lesson_with(EXERCISES, BODY))
-    return load_curriculum(root).module("alpha")  # course check: raises CurriculumError on any problem
+    project = Project.small(tmp_path)
+    project.write("modules/alpha/first.md", lesson_with(EXERCISES, BODY))
+    return load_curriculum(project).module("alpha")  # course check: raises CurriculumError on any problem
 
 
 def render(template: str, **context) -> str:
@@ -74,11 +74,11 @@ def test_the_check_accepts_tabbed_and_inline_end_exercises(module):
 
 
 def test_the_check_does_not_count_an_exercise_shown_in_code(tmp_path):
-    root = make_project(tmp_path)
+    project = Project.small(tmp_path)
     shown = BODY.replace('!!! exercise inline end "Spot the question"', '```markdown\n!!! exercise inline end "Spot the question"\n```')
-    write(root, "modules/alpha/first.md", lesson_with(EXERCISES, shown))
+    project.write("modules/alpha/first.md", lesson_with(EXERCISES, shown))
     with pytest.raises(CurriculumError) as error:
-        load_curriculum(root)
+        load_curriculum(project)
     assert 'no exercise titled "Spot the question" in the lesson\'s text' in error.value.report()
 
 

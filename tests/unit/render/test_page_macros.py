@@ -5,22 +5,21 @@ from __future__ import annotations
 import pytest
 
 from macros.curriculum.load import load_curriculum
-from macros.render.page_macros import MACROS, PageContext
 from macros.render.fragments import Fragments, minutes
+from macros.render.page_macros import MACROS, PageContext
 from macros.render.templating import MacroError
-
-from .curriculum_factory import make_curriculum, make_module, write
+from tests.factory import Project
 
 
 @pytest.fixture(scope="module")
 def curriculum(tmp_path_factory):
-    root = make_curriculum(tmp_path_factory.mktemp("course"))
-    make_module(root, "beta", order=2, prerequisites="[alpha]")
+    project = Project.small(tmp_path_factory.mktemp("course"), site=False)
+    project.module("beta", order=2, prerequisites="[alpha]")
     post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [{module}]\ndescription: {title} <b>bold</b>\n---\n\n# {title}\n"
-    write(root, "docs/blog/posts/on-testing.md", post.format(date="2026-05-01", module="alpha", title="On testing"))
-    write(root, "docs/blog/posts/elsewhere.md", post.format(date="2026-06-01", module="beta", title="Elsewhere"))
-    write(root, "modules/glossary.yml", 'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  open-question:\n    term: open question\n    definition: One that invites a story.\n')
-    return load_curriculum(root)
+    project.write("docs/blog/posts/on-testing.md", post.format(date="2026-05-01", module="alpha", title="On testing"))
+    project.write("docs/blog/posts/elsewhere.md", post.format(date="2026-06-01", module="beta", title="Elsewhere"))
+    project.write("modules/glossary.yml", 'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  open-question:\n    term: open question\n    definition: One that invites a story.\n')
+    return load_curriculum(project)
 
 
 def call(curriculum, name, *args, page="index.md", **kwargs) -> str:
