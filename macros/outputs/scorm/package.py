@@ -21,6 +21,7 @@ from string import Template
 import yaml
 from markupsafe import escape
 
+from macros.curriculum.addresses import module_page, page_file
 from macros.curriculum.model import Module
 from macros.outputs.scorm.manifest import ManifestInfo, manifest_xml, xml_id
 from macros.site.build import BuildError, BuiltSite, build_site
@@ -95,7 +96,7 @@ def runtime_config(module: Module, mastery: int | None) -> dict:
     questions = {lesson.slug: len(lesson.knowledge_check) for lesson in module.lessons if lesson.knowledge_check}
     return {
         "module": module.id,
-        "start": f"modules/{module.id}/index.html",
+        "start": page_file(module_page(module.id), directory_urls=False),
         "pages": [page.slug for page in module.pages],
         "questions": questions,
         "mastery": mastery,
