@@ -22,48 +22,16 @@ import click
 
 from macros import checks
 from macros.authoring import scaffold
+from macros.authoring.console import Project, count_problems, short, table
 from macros.authoring.stats import article_words, word_count
 from macros.checks.placeholders import placeholders
 from macros.checks.review import module_status
 from macros.curriculum.blocks import learner_markdown
-from macros.curriculum.load import load_curriculum
-from macros.curriculum.model import Curriculum
-from macros.curriculum.problems import CurriculumError, Problem, did_you_mean
-from macros.curriculum.project import CONFIG_FILE, REVIEW_AGE, Layout, find_root, read_layout
-from macros.curriculum.tree import SourceTree
+from macros.curriculum.problems import did_you_mean
+from macros.curriculum.project import CONFIG_FILE, REVIEW_AGE, Layout
 from macros.render.fragments import minutes, plural
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class Project:
-    """The project the command works on: found from the current folder upward, or --root."""
-
-    def __init__(self, root: Path | None):
-        self._root = root
-        self._layout: Layout | None = None
-        self.config_problems: list[Problem] = []
-        self.tree = SourceTree()  # every file read once, whatever the command asks
-
-    @property
-    def layout(self) -> Layout:
-        if self._layout is None:
-            root = self._root or find_root(Path.cwd())
-            if root is None:
-                raise click.UsageError(f"no {CONFIG_FILE} in {Path.cwd()} or any folder above it — run course inside the project, or give --root PATH")
-            self._layout, self.config_problems = read_layout(root)
-        return self._layout
-
-    def curriculum(self) -> Curriculum:
-        """The loaded curriculum; on problems, prints them and exits 1 (never a traceback)."""
-        layout = self.layout
-        try:
-            return load_curriculum(layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir, tree=self.tree)
-        except CurriculumError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            click.echo(f"{_count_problems(error.problems)} — run `course check` for the whole list.", err=True)
-            raise SystemExit(1) from None
 
 
 def _with_review_age(layout: Layout, review_age: int | None) -> Layout:
@@ -91,12 +59,6 @@ def course(ctx: click.Context, root: Path | None) -> None:
 # -- check ----------------------------------------------------------------------------------------
 
 
-def _count_problems(problems: list[Problem]) -> str:
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    return f"{plural(len(problems), 'problem')} ({plural(errors, 'error')}, {plural(warnings, 'warning')})"
-
-
 @course.command(context_settings=CONTEXT, short_help="Report every problem, without building the site.")
 @click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True, help="text: file:line: field: what is wrong — how to fix it. github: GitHub Actions annotations.")
 @click.option("--review-age", type=click.IntRange(min=0), metavar="DAYS", help=f"Warn about modules reviewed more than DAYS ago (default: review_age in the course plugin's settings, else {REVIEW_AGE}).")
@@ -117,7 +79,7 @@ def check(ctx: click.Context, output: str, review_age: int | None) -> None:
     for problem in problems:
         click.echo(problem.github() if output == "github" else str(problem))
     if problems:
-        click.echo(_count_problems(problems))
+        click.echo(count_problems(problems))
     else:
         curriculum = report.curriculum
         click.echo(f"No problems found in {plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {plural(len(curriculum.articles), 'article')}.")
@@ -205,19 +167,6 @@ def new_article(ctx: click.Context, title: str, author: str | None) -> None:
 # -- list and stats -------------------------------------------------------------------------------
 
 
-def _table(rows: list[tuple], right: set[int] = frozenset()) -> list[str]:
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = [str(cell).rjust(widths[i]) if i in right else str(cell).ljust(widths[i]) for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-    return lines
-
-
-def _short(text: str, width: int = 50) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 @course.command("list", context_settings=CONTEXT, short_help="Modules and lessons: time, review date, status.")
 @click.option("--articles", is_flag=True, help="List the articles too.")
 @click.option("--review-age", type=click.IntRange(min=0), metavar="DAYS", help="When a review is due (as for course check).")
@@ -238,11 +187,11 @@ def list_(ctx: click.Context, articles: bool, review_age: int | None) -> None:
     rows: list[tuple] = [("ID", "TITLE", "MIN", "LESSONS", "REVIEWED", "STATUS")]
     for module in curriculum.modules:
         status = module_status(layout, project.tree, module.id, today)
-        rows.append((module.id, _short(module.title), module.duration, len(module.lessons), module.reviewed.isoformat(), status))
+        rows.append((module.id, short(module.title), module.duration, len(module.lessons), module.reviewed.isoformat(), status))
         for page in module.pages:
             draft = placeholders(layout, project.tree, layout.root / page.source)
-            rows.append((f"  {page.slug}", _short(page.title), page.duration, "", "", "draft" if draft else ""))
-    for line in _table(rows, right={2, 3}):
+            rows.append((f"  {page.slug}", short(page.title), page.duration, "", "", "draft" if draft else ""))
+    for line in table(rows, right={2, 3}):
         click.echo(line)
     click.echo(f"{plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {minutes(curriculum.duration)} in all.")
     if articles:
@@ -250,9 +199,9 @@ def list_(ctx: click.Context, articles: bool, review_age: int | None) -> None:
         rows = [("ARTICLE", "TITLE", "DATE", "STATUS")]
         for article in curriculum.articles:
             status = "draft" if article.draft else "scheduled" if layout.future_drafts and article.date > today else "published"
-            rows.append((article.slug, _short(article.title), article.date.isoformat(), status))
+            rows.append((article.slug, short(article.title), article.date.isoformat(), status))
         if len(rows) > 1:
-            for line in _table(rows):
+            for line in table(rows):
                 click.echo(line)
         else:
             click.echo("No articles.")
@@ -285,7 +234,7 @@ def stats(ctx: click.Context) -> None:
         ("Words", f"{lesson_words + capstone_words + words_in_articles:,} (lessons {lesson_words:,}, capstones {capstone_words:,}, articles {words_in_articles:,})"),
         ("Learning time", f"{minutes(curriculum.duration)} ({curriculum.duration / 60:.1f} hours)"),
     ]
-    for line in _table(rows):
+    for line in table(rows):
         click.echo(line)
 
 
@@ -307,17 +256,14 @@ def pdf(ctx: click.Context, modules: tuple[str, ...], site_dir: Path, out: Path,
 
     project = _project(ctx)
     known = [module.id for module in project.curriculum().modules]
-    for module_id in modules:
-        if module_id not in known:
-            raise click.BadParameter(f"unknown module '{module_id}' — {did_you_mean(module_id, known) or 'use one of ' + ', '.join(known)}", param_hint="MODULE")
+    _check_module_ids(modules, known)
     root = project.layout.root
     try:
         written = print_pdfs(root / site_dir, root / out, list(modules) or known, chromium)
     except PdfError as error:
         click.echo(f"course pdf: {error}", err=True)
         raise SystemExit(1) from None
-    for path in written:
-        click.echo(f"Wrote {path.relative_to(root) if path.is_relative_to(root) else path} ({path.stat().st_size // 1024} KB)")
+    _say_written(root, written)
 
 
 # -- export ---------------------------------------------------------------------------------------
@@ -352,9 +298,7 @@ def export_scorm(ctx: click.Context, modules: tuple[str, ...], out: Path) -> Non
     project = _project(ctx)
     curriculum = project.curriculum()
     known = [module.id for module in curriculum.modules]
-    for module_id in modules:
-        if module_id not in known:
-            raise click.BadParameter(f"unknown module '{module_id}' — {did_you_mean(module_id, known) or 'use one of ' + ', '.join(known)}", param_hint="MODULE")
+    _check_module_ids(modules, known)
     root = project.layout.root
     chosen = [curriculum.module(module_id) for module_id in dict.fromkeys(modules)] or list(curriculum.modules)
     try:
@@ -362,6 +306,17 @@ def export_scorm(ctx: click.Context, modules: tuple[str, ...], out: Path) -> Non
     except PackageError as error:
         click.echo(f"course: {error}", err=True)
         raise SystemExit(1) from None
+    _say_written(root, written)
+
+
+def _check_module_ids(modules: tuple[str, ...], known: list[str]) -> None:
+    for module_id in modules:
+        if module_id not in known:
+            hint = did_you_mean(module_id, known) or "use one of " + ", ".join(known)
+            raise click.BadParameter(f"unknown module '{module_id}' — {hint}", param_hint="MODULE")
+
+
+def _say_written(root: Path, written: list[Path]) -> None:
     for path in written:
         click.echo(f"Wrote {path.relative_to(root) if path.is_relative_to(root) else path} ({path.stat().st_size // 1024} KB)")
 

@@ -21,9 +21,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros.curriculum import schema
 from macros.curriculum.model import Article, Author, Capstone, Curriculum, Exercise, Lesson, Module, Objective, Option, Question, Term, Workshop
 from macros.curriculum.project import GLOSSARY_FILE, MODULE_FILE
+from macros.curriculum.schema import SLUG
+from macros.curriculum.schema_check import validate
 from macros.curriculum.problems import CurriculumError, Problem, did_you_mean, inside, relative
 from macros.curriculum.source import SourceError, flatten_lines, is_file, line_of
 from macros.curriculum.tree import SourceTree
@@ -90,7 +91,7 @@ class _Reader:
         return source
 
     def checked(self, kind: str, data: Any, path: Path) -> bool:
-        found = schema.validate(kind, data, self.rel(path))
+        found = validate(kind, data, self.rel(path))
         self.problems.extend(found)
         return not found
 
@@ -188,7 +189,7 @@ def _load_module(reader: _Reader, folder: Path) -> Module | None:
     listed = set()
     for index, slug in enumerate(listing):
         listed.add(slug)
-        if not re.fullmatch(schema.SLUG, slug):
+        if not re.fullmatch(SLUG, slug):
             continue  # the schema reports it; a path is never made of it
         if f"{slug}.md" in (CAPSTONE_FILE, INTRO_FILE):
             role = "capstone, which always comes last" if f"{slug}.md" == CAPSTONE_FILE else "introduction, shown on its overview page"

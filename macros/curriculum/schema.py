@@ -4,18 +4,14 @@ Each schema is JSON Schema (draft 2020-12), checked with `jsonschema`. Every pro
 `description` (shown in the author guide) and `examples` (used in "how to fix it" hints), so an
 error can say `write duration: 25` rather than quote the schema.
 
-`to_problems` turns jsonschema's errors into `Problem`s with the field's real line.
+schema_check.py validates a file's data against them and says each error as a `Problem` at the
+field's real line, with a fix.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterator
 
-import jsonschema
 import yaml
-
-from macros.curriculum.problems import Problem, did_you_mean
-from macros.curriculum.source import line_of
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LEVELS = ("introductory", "intermediate", "advanced")
@@ -254,58 +250,6 @@ AUTHORS = {
     "properties": {"authors": {"type": "object", "propertyNames": {"pattern": SLUG}, "additionalProperties": AUTHOR, "description": "Authors by id.", "examples": []}},
 }
 
-_VALIDATORS = {
-    name: jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    for name, schema in {**SCHEMAS, "authors": AUTHORS}.items()
-}
-
-_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a block of fields", "boolean": "true or false", "number": "a number"}
-
-
-def validate(kind: str, data: Any, file: str) -> list[Problem]:
-    """All schema problems in `data` (a `kind` of metadata read from `file`)."""
-    if not isinstance(data, dict):
-        return [Problem(file, getattr(data, "line", 1) or 1, "", "expected fields like 'title: ...'", "write one 'field: value' per line")]
-    validator = _VALIDATORS[kind]
-    problems = [problem for error in validator.iter_errors(data) for problem in _explain(error, data, file)]
-    # A typo ('titel') also leaves its field missing: the typo, with its fix, is the one problem.
-    typos = {(p.field.rpartition(".")[0], p.hint) for p in problems if p.message == UNKNOWN_FIELD}
-    return [p for p in problems if not (p.message == MISSING_FIELD and (p.field.rpartition(".")[0], f"did you mean '{p.field.rpartition('.')[2]}'?") in typos)]
-
-
-UNKNOWN_FIELD = "unknown field"
-MISSING_FIELD = "this required field is missing"
-
-
-def _field_name(path) -> str:
-    parts = []
-    for step in path:
-        if isinstance(step, int):
-            parts.append(f"[{step + 1}]")  # authors count from 1
-        else:
-            parts.append(("." if parts else "") + str(step))
-    return "".join(parts)
-
-
-def _example(schema: dict, name: str) -> str:
-    examples = schema.get("examples")
-    if not examples:
-        return ""
-    value = examples[0]
-    if isinstance(value, str):
-        # "1.0" must stay text; a date needs no quotes (the loader reads dates as text)
-        shown = value if isinstance(yaml.safe_load(value), str) or schema.get("format") == "date" else f'"{value}"'
-    elif isinstance(value, bool):
-        shown = "true" if value else "false"
-    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-        shown = "[" + ", ".join(value) + "]"
-    elif isinstance(value, (int, float)):
-        shown = str(value)
-    else:
-        return ""
-    return f"write {name}: {shown}"
-
-
 def example_yaml(name: str, schema: dict) -> str:
     """The field's first example as one line of YAML, for the author guide ('' when it has none)."""
     examples = schema.get("examples")
@@ -318,69 +262,3 @@ def example_yaml(name: str, schema: dict) -> str:
         return ""  # a nested block: the guide's worked example shows it
     text = yaml.safe_dump({name: value}, default_flow_style=True, allow_unicode=True, width=1000).strip()
     return text[1:-1] if text.startswith("{") else text
-
-
-def _explain(error: jsonschema.ValidationError, data: Any, file: str) -> Iterator[Problem]:
-    path = tuple(error.absolute_path)
-    field = _field_name(path)
-    line = line_of(data, path) or 1
-    name = str(path[-1]) if path and not isinstance(path[-1], int) else field
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    validator = error.validator
-
-    if validator == "required":
-        missing = error.message.split("'")[1]
-        sub = schema.get("properties", {}).get(missing, {})
-        full = f"{field}.{missing}" if field else missing
-        yield Problem(file, line, full, MISSING_FIELD, _example(sub, missing) or f"add {missing}: ...")
-    elif validator == "additionalProperties":
-        allowed = list(schema.get("properties", {}))
-        extras = [key for key in error.instance if key not in allowed]
-        for key in extras:
-            key_line = line_of(data, path + (key,)) or line
-            full = f"{field}.{key}" if field else str(key)
-            hint = did_you_mean(key, allowed) or "remove it; the fields allowed here are " + ", ".join(allowed)
-            yield Problem(file, key_line, full, UNKNOWN_FIELD, hint)
-    elif validator == "type":
-        expected = _TYPE_NAMES.get(schema.get("type"), str(schema.get("type")))
-        yield Problem(file, line, field, f"expected {expected}, got {_shown(error.instance)}", _example(schema, name) or f"make it {expected}")
-    elif validator == "enum":
-        choices = [str(c) for c in schema["enum"]]
-        hint = did_you_mean(error.instance, choices) or "use one of " + ", ".join(choices)
-        yield Problem(file, line, field, f"{_shown(error.instance)} is not allowed here", hint)
-    elif validator == "format":
-        yield Problem(file, line, field, f"expected a date as YYYY-MM-DD, got {_shown(error.instance)}", _example(schema, name) or "write it as 2026-11-20")
-    elif validator == "pattern" and schema.get("pattern") == SLUG:
-        if "/" in error.instance or error.instance.endswith(".md"):  # a path where a name belongs
-            hint = "write the name alone, without folders or .md (a lesson's file is looked for in its module's folder)"
-        else:
-            hint = "use lowercase letters, digits and hyphens, such as open-questions"
-        yield Problem(file, line, field, f"{_shown(error.instance)} is not an id", hint)
-    elif validator == "pattern" and "propertyNames" in str(error.schema_path):
-        yield Problem(file, line, field, f"{_shown(error.instance)} is not an id", "use lowercase letters, digits and hyphens, such as tell-apart")
-    elif validator in ("minItems", "minProperties"):
-        yield Problem(file, line, field, "this list is empty", _example(schema, name) or "add at least one item")
-    elif validator == "minLength":
-        yield Problem(file, line, field, "this is empty", _example(schema, name) or "write some text")
-    elif validator == "maxLength":
-        yield Problem(file, line, field, f"this is longer than {schema['maxLength']} characters", "shorten it")
-    elif validator == "uniqueItems":
-        yield Problem(file, line, field, "an item appears twice", "remove the repeated item")
-    elif validator in ("minimum", "maximum"):
-        yield Problem(file, line, field, f"{_shown(error.instance)} is out of range ({error.message})", _example(schema, name) or "change the number")
-    elif validator == "anyOf":
-        yield Problem(file, line, field, f"expected a date as YYYY-MM-DD, got {_shown(error.instance)}", "write date: 2026-10-06")
-    else:
-        yield Problem(file, line, field, error.message, _example(schema, name))
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "nothing"
-    if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "a block of fields"
-    return str(value)
