@@ -141,6 +141,7 @@ class Module(Located):
     capstone: Capstone | None = None
     workshop: Workshop = Workshop()
     intro: str = ""  # Markdown from the module's optional index.md
+    mastery_score: int | None = None  # the SCORM pass mark out of 100, when module.yml sets one
     source: str = ""
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 

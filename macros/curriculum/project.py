@@ -21,6 +21,10 @@ from macros.curriculum.problems import Problem, relative
 CONFIG_FILE = "mkdocs.yml"
 MODULE_FILE = "module.yml"
 GLOSSARY_FILE = "glossary.yml"
+INTRO_FILE = "index.md"  # a module's optional introduction, shown on its overview page
+CAPSTONE_FILE = "capstone.md"
+# Pages the site generates in every module's folder (render/workshop.py): no lesson may take their names.
+GENERATED_PAGES = {"workbook": "learner workbook", "facilitator": "facilitator guide"}
 
 # The course plugin's defaults (site/config.py uses these too).
 DOCS_DIR = "docs"

@@ -18,7 +18,6 @@ import zipfile
 from pathlib import Path
 from string import Template
 
-import yaml
 from markupsafe import escape
 
 from macros.curriculum.addresses import module_page, page_file
@@ -46,7 +45,6 @@ def package_name(module: Module) -> str:
 
 def export_packages(config_file: Path, modules: list[Module], out: Path) -> list[Path]:
     """Build the site once, then write one package per module into `out`; the paths written."""
-    root = config_file.parent
     for module in modules:
         _check_suspend_data_fits(module)
     with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
@@ -55,7 +53,7 @@ def export_packages(config_file: Path, modules: list[Module], out: Path) -> list
         except BuildError as error:
             raise PackageError(f"the site did not build, so nothing was exported: {error}") from None
         out.mkdir(parents=True, exist_ok=True)
-        return [_write_package(site, module, _mastery_score(root, module), out / package_name(module)) for module in modules]
+        return [_write_package(site, module, _mastery_score(module), out / package_name(module)) for module in modules]
 
 
 def _write_package(site: BuiltSite, module: Module, mastery: int | None, target: Path) -> Path:
@@ -115,12 +113,11 @@ def _launch_html(site: BuiltSite, module: Module, mastery: int | None) -> str:
     )
 
 
-def _mastery_score(root: Path, module: Module) -> int | None:
-    """module.yml's mastery_score (the schema has checked it), else 80; None when nothing is scored."""
+def _mastery_score(module: Module) -> int | None:
+    """module.yml's mastery_score, else 80; None when nothing is scored."""
     if not any(lesson.knowledge_check for lesson in module.lessons):
         return None
-    data = yaml.safe_load((root / module.source).read_text(encoding="utf-8")) or {}
-    return int(data.get("mastery_score", DEFAULT_MASTERY_SCORE))
+    return DEFAULT_MASTERY_SCORE if module.mastery_score is None else module.mastery_score
 
 
 def _check_suspend_data_fits(module: Module) -> None:
