@@ -44,7 +44,11 @@ def _project(ctx: click.Context) -> Project:
 
 
 @click.group(context_settings=CONTEXT)
-@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), help="The project folder (default: the nearest folder with mkdocs.yml, from here upward).")
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The project folder (default: the nearest folder with mkdocs.yml, from here upward).",
+)
 @click.pass_context
 def course(ctx: click.Context, root: Path | None) -> None:
     """Write and check the course: modules, lessons and articles, without building the site.
@@ -60,8 +64,20 @@ def course(ctx: click.Context, root: Path | None) -> None:
 
 
 @course.command(context_settings=CONTEXT, short_help="Report every problem, without building the site.")
-@click.option("--format", "output", type=click.Choice(["text", "github"]), default="text", show_default=True, help="text: file:line: field: what is wrong — how to fix it. github: GitHub Actions annotations.")
-@click.option("--review-age", type=click.IntRange(min=0), metavar="DAYS", help=f"Warn about modules reviewed more than DAYS ago (default: review_age in the course plugin's settings, else {REVIEW_AGE}).")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="text: file:line: field: what is wrong — how to fix it. github: GitHub Actions annotations.",
+)
+@click.option(
+    "--review-age",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help=f"Warn about modules reviewed more than DAYS ago (default: review_age in the course plugin's settings, else {REVIEW_AGE}).",
+)
 @click.pass_context
 def check(ctx: click.Context, output: str, review_age: int | None) -> None:
     """Check every module, lesson, article and page, and report every problem at once.
@@ -82,7 +98,9 @@ def check(ctx: click.Context, output: str, review_age: int | None) -> None:
         click.echo(count_problems(problems))
     else:
         curriculum = report.curriculum
-        click.echo(f"No problems found in {plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {plural(len(curriculum.articles), 'article')}.")
+        click.echo(
+            f"No problems found in {plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {plural(len(curriculum.articles), 'article')}."
+        )
     ctx.exit(1 if any(p.severity == "error" for p in problems) else 0)
 
 
@@ -193,7 +211,9 @@ def list_(ctx: click.Context, articles: bool, review_age: int | None) -> None:
             rows.append((f"  {page.slug}", short(page.title), page.duration, "", "", "draft" if draft else ""))
     for line in table(rows, right={2, 3}):
         click.echo(line)
-    click.echo(f"{plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {minutes(curriculum.duration)} in all.")
+    click.echo(
+        f"{plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {minutes(curriculum.duration)} in all."
+    )
     if articles:
         click.echo()
         rows = [("ARTICLE", "TITLE", "DATE", "STATUS")]
@@ -231,7 +251,10 @@ def stats(ctx: click.Context) -> None:
         ("Capstones", f"{len(capstones)}"),
         ("Articles", f"{len(curriculum.articles)} ({len(curriculum.published_articles())} published, {plural(drafts, 'draft')})"),
         ("Glossary terms", f"{len(curriculum.glossary)}"),
-        ("Words", f"{lesson_words + capstone_words + words_in_articles:,} (lessons {lesson_words:,}, capstones {capstone_words:,}, articles {words_in_articles:,})"),
+        (
+            "Words",
+            f"{lesson_words + capstone_words + words_in_articles:,} (lessons {lesson_words:,}, capstones {capstone_words:,}, articles {words_in_articles:,})",
+        ),
         ("Learning time", f"{minutes(curriculum.duration)} ({curriculum.duration / 60:.1f} hours)"),
     ]
     for line in table(rows):
@@ -240,9 +263,24 @@ def stats(ctx: click.Context) -> None:
 
 @course.command(context_settings=CONTEXT, short_help="Print workbooks and facilitator guides to PDF.")
 @click.argument("modules", nargs=-1, metavar="[MODULE]...")
-@click.option("--site", "site_dir", default="site", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="The built site to print from.")
-@click.option("--out", default="pdf", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Where to write the PDF files (the course plugin's pdf_dir: the next build links them).")
-@click.option("--chromium", envvar="CHROMIUM", default="/usr/bin/chromium", show_default=True, help="The Chromium to print with (or set CHROMIUM).")
+@click.option(
+    "--site",
+    "site_dir",
+    default="site",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The built site to print from.",
+)
+@click.option(
+    "--out",
+    default="pdf",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the PDF files (the course plugin's pdf_dir: the next build links them).",
+)
+@click.option(
+    "--chromium", envvar="CHROMIUM", default="/usr/bin/chromium", show_default=True, help="The Chromium to print with (or set CHROMIUM)."
+)
 @click.pass_context
 def pdf(ctx: click.Context, modules: tuple[str, ...], site_dir: Path, out: Path, chromium: str) -> None:
     """Print each module's learner workbook and facilitator guide from the built site to PDF.
@@ -281,7 +319,13 @@ def export() -> None:
 
 @export.command("scorm", context_settings=CONTEXT, short_help="A SCORM 1.2 package (zip) per module, for an LMS.")
 @click.argument("modules", nargs=-1, metavar="[MODULE]...")
-@click.option("--out", default="dist/scorm", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Where to write the packages (relative to the project).")
+@click.option(
+    "--out",
+    default="dist/scorm",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the packages (relative to the project).",
+)
 @click.pass_context
 def export_scorm(ctx: click.Context, modules: tuple[str, ...], out: Path) -> None:
     """Build the site and write one SCORM 1.2 package per module (every module when none is named).

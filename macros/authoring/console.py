@@ -29,7 +29,9 @@ class Project:
         if self._layout is None:
             root = self._root or find_root(Path.cwd())
             if root is None:
-                raise click.UsageError(f"no {CONFIG_FILE} in {Path.cwd()} or any folder above it — run course inside the project, or give --root PATH")
+                raise click.UsageError(
+                    f"no {CONFIG_FILE} in {Path.cwd()} or any folder above it — run course inside the project, or give --root PATH"
+                )
             self._layout, self.config_problems = read_layout(root)
         return self._layout
 
@@ -37,7 +39,9 @@ class Project:
         """The loaded curriculum; on problems, prints them and exits 1 (never a traceback)."""
         layout = self.layout
         try:
-            return load_curriculum(layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir, tree=self.tree)
+            return load_curriculum(
+                layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir, tree=self.tree
+            )
         except CurriculumError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)

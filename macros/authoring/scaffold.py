@@ -21,9 +21,9 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from macros.curriculum.project import Layout
 from macros.curriculum.load import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.problems import Problem, did_you_mean
+from macros.curriculum.project import Layout
 from macros.curriculum.schema import SLUG
 from macros.curriculum.source import SourceError, parse_yaml, read_text
 
@@ -113,7 +113,9 @@ def _author(layout: Layout, author: str | None) -> tuple[str, str]:
     if author is None:
         return (known[0] if known else "your-id"), listing
     if author not in known:
-        hint = did_you_mean(author, known) or (f"use one of {listing}" if known else f"add '{author}' to {layout.rel(layout.authors_file)} first")
+        hint = did_you_mean(author, known) or (
+            f"use one of {listing}" if known else f"add '{author}' to {layout.rel(layout.authors_file)} first"
+        )
         raise ScaffoldError(f"unknown author '{author}' — {hint}", usage=True, param="--author")
     return author, listing
 
@@ -257,7 +259,9 @@ def _next_order(layout: Layout) -> int:
     return max(orders, default=0) + 1
 
 
-def new_module(layout: Layout, slug: str, title: str | None = None, author: str | None = None, lesson: str = FIRST_LESSON, today: date | None = None) -> Scaffolded:
+def new_module(
+    layout: Layout, slug: str, title: str | None = None, author: str | None = None, lesson: str = FIRST_LESSON, today: date | None = None
+) -> Scaffolded:
     """modules/<slug>/ with module.yml, a first lesson and a capstone."""
     today = today or date.today()
     check_slug(slug, "module", "SLUG")
@@ -328,14 +332,26 @@ def new_lesson(layout: Layout, module: str, slug: str, title: str | None = None)
     else:
         new_text = add_to_list(text, "lessons", slug)
         if new_text is None:
-            raise ScaffoldError(str(Problem(layout.rel(meta_path), 0, "lessons", "cannot find the list of lessons to add to", f"add '- {slug}' under lessons: by hand, then run the command again")))
+            raise ScaffoldError(
+                str(
+                    Problem(
+                        layout.rel(meta_path),
+                        0,
+                        "lessons",
+                        "cannot find the list of lessons to add to",
+                        f"add '- {slug}' under lessons: by hand, then run the command again",
+                    )
+                )
+            )
     _write_new(layout, path, _lesson_text(title, serves="", objectives=objective_ids))
     result.created.append(layout.rel(path))
     if new_text is not None:
         with meta_path.open("w", encoding="utf-8", newline="") as out:
             out.write(new_text)
         result.updated.append(layout.rel(meta_path))
-        result.notes.append(f"'{slug}' is now the last lesson of {module}: move its line under lessons: in {layout.rel(meta_path)} to change the order")
+        result.notes.append(
+            f"'{slug}' is now the last lesson of {module}: move its line under lessons: in {layout.rel(meta_path)} to change the order"
+        )
     return result
 
 
@@ -392,7 +408,9 @@ def new_article(layout: Layout, title: str, author: str | None = None, today: da
     title = " ".join(title.split())
     slug = slugify(title)
     if not slug:
-        raise ScaffoldError(f"'{title}' has no letters or digits to make a file name from — give the article a title in words", usage=True, param="TITLE")
+        raise ScaffoldError(
+            f"'{title}' has no letters or digits to make a file name from — give the article a title in words", usage=True, param="TITLE"
+        )
     author_id, authors = _author(layout, author)
     modules = module_ids(layout)
     path = layout.posts / f"{slug}.md"

@@ -64,7 +64,9 @@ def check_project(layout: Layout, tree: SourceTree | None = None, today: date | 
     metadata: list[Problem] = []
     curriculum = None
     try:
-        curriculum = load_curriculum(layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir, tree=tree)
+        curriculum = load_curriculum(
+            layout.root, modules_dir=layout.modules_dir, docs_dir=layout.docs_dir, blog_dir=layout.blog_dir, tree=tree
+        )
     except CurriculumError as error:
         metadata.extend(error.problems)
     if layout.has_config:

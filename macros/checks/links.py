@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from macros.checks.masking import line_at, prose
@@ -23,7 +23,9 @@ from macros.curriculum.project import Layout
 from macros.curriculum.source import is_file
 from macros.render.anchors import fragment_anchor
 
-LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+)
 REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]^][^\]]*)\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -72,7 +74,13 @@ def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]
     for offset, is_image, alt, raw in sorted(found, key=lambda item: item[0]):
         line = line_at(body, offset, page.source.body_line)
         if is_image and not (alt or "").strip():
-            yield Problem(page.file, line, "image", "the image has no alt text", "describe what it shows between the brackets, as in ![A customer at the counter](...)")
+            yield Problem(
+                page.file,
+                line,
+                "image",
+                "the image has no alt text",
+                "describe what it shows between the brackets, as in ![A customer at the counter](...)",
+            )
         target = _target(raw)
         fragment = _fragment(raw)
         if fragment and not is_image and raw.strip("<>").strip().startswith("#"):
@@ -82,24 +90,54 @@ def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]
             continue
         resolved = posixpath.normpath(posixpath.join(here, target))
         if resolved == ".." or resolved.startswith("../"):
-            yield Problem(page.file, line, "image" if is_image else "link", f"'{raw}' points outside the site", "link to a page or file under docs/ or modules/")
+            yield Problem(
+                page.file,
+                line,
+                "image" if is_image else "link",
+                f"'{raw}' points outside the site",
+                "link to a page or file under docs/ or modules/",
+            )
             continue
         if is_image:
             if is_file(layout.docs / resolved):
                 continue
             if resolved.startswith(addresses.MODULES + "/") and is_file(layout.modules / resolved[len(addresses.MODULES) + 1 :]):
-                yield Problem(page.file, line, "image", f"'{raw}' is in {layout.modules_dir}/, which the site does not publish", "move it to docs/assets/ and link it from there")
+                yield Problem(
+                    page.file,
+                    line,
+                    "image",
+                    f"'{raw}' is in {layout.modules_dir}/, which the site does not publish",
+                    "move it to docs/assets/ and link it from there",
+                )
                 continue
             folder = layout.docs / posixpath.dirname(resolved)
             others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir()] if _is_dir(folder) else []
-            yield Problem(page.file, line, "image", f"'{raw}' does not exist", _suggest(resolved, here, others) or f"add the file, or correct the path (it is read as docs/{resolved})")
+            yield Problem(
+                page.file,
+                line,
+                "image",
+                f"'{raw}' does not exist",
+                _suggest(resolved, here, others) or f"add the file, or correct the path (it is read as docs/{resolved})",
+            )
             continue
         if _site_file(layout, resolved) is None:
             if site_pages is None:
                 site_pages = [p.site for p in index.pages] + [addresses.module_page(m) for m in index.modules]
-            yield Problem(page.file, line, "link", f"'{raw}' does not exist", _suggest(resolved, here, site_pages) or "correct the path: links are relative to this file")
+            yield Problem(
+                page.file,
+                line,
+                "link",
+                f"'{raw}' does not exist",
+                _suggest(resolved, here, site_pages) or "correct the path: links are relative to this file",
+            )
         elif resolved in index.unpublished:
-            yield Problem(page.file, line, "link", f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})", "publish that article first, or remove the link")
+            yield Problem(
+                page.file,
+                line,
+                "link",
+                f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})",
+                "publish that article first, or remove the link",
+            )
         elif fragment:
             yield from _anchor_problems(index, page, resolved, raw, fragment, line)
 
@@ -118,5 +156,9 @@ def _anchor_problems(index: Index, page: Page, site: str, raw: str, fragment: st
         return
     target = index.page(site)
     name = target.file if target else site
-    hint = did_you_mean(fragment, sorted(anchors)) or ("the headings there are " + ", ".join(f"#{a}" for a in sorted(anchors)[:8]) if anchors else "add a heading there, or remove the #anchor")
+    hint = did_you_mean(fragment, sorted(anchors)) or (
+        "the headings there are " + ", ".join(f"#{a}" for a in sorted(anchors)[:8])
+        if anchors
+        else "add a heading there, or remove the #anchor"
+    )
     yield Problem(page.file, line, "link", f"'{raw}': {name} has no heading or id '{fragment}'", hint)

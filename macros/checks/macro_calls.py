@@ -8,7 +8,8 @@ from __future__ import annotations
 import ast
 import inspect
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import jinja2
 
@@ -18,6 +19,7 @@ from macros.curriculum.problems import Problem, did_you_mean
 from macros.curriculum.schema import LEVELS
 from macros.render.page_macros import MACROS
 from macros.render.templating import MacroError, check_call, protect_code, syntax_problem, undefined_hint
+
 
 def macro_call_problems(index: Index, page: Page) -> Iterator[Problem]:
     if page.source.meta.get("render_macros") is False:
@@ -43,9 +45,35 @@ def macro_call_problems(index: Index, page: Page) -> Iterator[Problem]:
 # What a page's macros can name besides the macros: mkdocs-macros' variables, Jinja's globals,
 # and the brand (extra:), as the build's Jinja environment has them.
 MACRO_VARIABLES = {
-    "config", "extra", "page", "environment", "plugin", "git", "macros", "filters", "filters_builtin", "navigation", "files",
-    "context", "macros_info", "now", "fix_url", "range", "dict", "lipsum", "cycler", "joiner", "namespace",
-    "true", "false", "none", "True", "False", "None", "brand", "social",
+    "config",
+    "extra",
+    "page",
+    "environment",
+    "plugin",
+    "git",
+    "macros",
+    "filters",
+    "filters_builtin",
+    "navigation",
+    "files",
+    "context",
+    "macros_info",
+    "now",
+    "fix_url",
+    "range",
+    "dict",
+    "lipsum",
+    "cycler",
+    "joiner",
+    "namespace",
+    "true",
+    "false",
+    "none",
+    "True",
+    "False",
+    "None",
+    "brand",
+    "social",
 }
 JINJA_TAG = re.compile(r"\{%.*?%\}", re.DOTALL)
 IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
@@ -119,7 +147,9 @@ def _check_argument(index: Index, name: str, parameter: str, value: Any) -> tupl
         if value not in refs:
             return f"{name}(): unknown lesson '{value}'", did_you_mean(value, refs) or "write it as 'module-id/lesson-id'"
     if parameter == "term_id" and index.glossary is not None and value not in index.glossary:
-        return f"unknown glossary term '{value}'", did_you_mean(value, index.glossary) or "add it to modules/glossary.yml, or use one of its ids"
+        return f"unknown glossary term '{value}'", did_you_mean(
+            value, index.glossary
+        ) or "add it to modules/glossary.yml, or use one of its ids"
     if parameter == "level" and value not in LEVELS:
         return f"{name}(): unknown level '{value}'", did_you_mean(value, LEVELS) or "use one of " + ", ".join(LEVELS)
     return None

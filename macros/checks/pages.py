@@ -23,6 +23,7 @@ from macros.curriculum.source import MarkdownSource, SourceError
 from macros.curriculum.tree import SourceTree
 from macros.render.anchors import page_anchors
 
+
 @dataclass
 class Page:
     """A Markdown file as the checks see it."""

@@ -7,8 +7,9 @@ YAML comments are told from values by PyYAML's own scanner: a TODO counts only i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 

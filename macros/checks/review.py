@@ -4,9 +4,9 @@ and each module's status for `course list`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterator
 
 from macros.checks.pages import quiet_yaml
 from macros.checks.placeholders import placeholders
@@ -16,6 +16,7 @@ from macros.curriculum.project import Layout
 from macros.curriculum.source import line_of
 from macros.curriculum.tree import SourceTree
 from macros.render.fragments import plural
+
 
 def reviewed_date(tree: SourceTree, path: Path) -> tuple[date | None, int]:
     """A module.yml's `reviewed` date and its line (None when missing or not a date)."""
@@ -44,8 +45,12 @@ def review_problems(layout: Layout, tree: SourceTree, today: date) -> Iterator[P
         if review_due(reviewed, review_age, today):
             days = (today - reviewed).days
             yield Problem(
-                layout.rel(path), line, "reviewed", f"last reviewed {plural(days, 'day')} ago, on {reviewed.isoformat()} (reviews are due every {review_age} days)",
-                f"review the module's content, then write reviewed: {today.isoformat()}", severity="warning",
+                layout.rel(path),
+                line,
+                "reviewed",
+                f"last reviewed {plural(days, 'day')} ago, on {reviewed.isoformat()} (reviews are due every {review_age} days)",
+                f"review the module's content, then write reviewed: {today.isoformat()}",
+                severity="warning",
             )
 
 

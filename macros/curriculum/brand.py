@@ -50,7 +50,11 @@ SCHEMA = {
             "additionalProperties": False,
             "required": ["text", "code"],
             "properties": {
-                "text": {"type": "string", "pattern": FONT_STACK, "description": "CSS font stack for text (fonts installed on readers' devices, or files you add)."},
+                "text": {
+                    "type": "string",
+                    "pattern": FONT_STACK,
+                    "description": "CSS font stack for text (fonts installed on readers' devices, or files you add).",
+                },
                 "code": {"type": "string", "pattern": FONT_STACK, "description": "CSS font stack for code."},
             },
         },
@@ -97,7 +101,9 @@ def lighten_until_readable(color: str, background: str = SLATE_PANEL, ratio: flo
 def check(brand: Any, file: str, line: int = 1) -> list[Problem]:
     """Problems with the brand block: schema first, then colour contrast."""
     if not isinstance(brand, dict):
-        return [Problem(file, line, "extra.brand", "the brand block is missing", "copy the extra: brand: block from the project's brand.yml")]
+        return [
+            Problem(file, line, "extra.brand", "the brand block is missing", "copy the extra: brand: block from the project's brand.yml")
+        ]
     problems = []
     for error in _VALIDATOR.iter_errors(brand):
         field = "extra.brand." + ".".join(str(p) for p in error.absolute_path)
@@ -108,7 +114,13 @@ def check(brand: Any, file: str, line: int = 1) -> list[Problem]:
     ratio = contrast(primary, WHITE)
     if ratio < AA:
         problems.append(
-            Problem(file, line, "extra.brand.colors.primary", f"{primary} has a contrast of {ratio:.1f}:1 with white; WCAG AA needs {AA}:1", "choose a darker colour (check it at any contrast checker)")
+            Problem(
+                file,
+                line,
+                "extra.brand.colors.primary",
+                f"{primary} has a contrast of {ratio:.1f}:1 with white; WCAG AA needs {AA}:1",
+                "choose a darker colour (check it at any contrast checker)",
+            )
         )
     return problems
 

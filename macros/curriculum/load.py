@@ -80,13 +80,19 @@ def _load_authors(reader: Reader, path: Path, docs: Path) -> dict[str, Author]:
     entries = data.get("authors") if isinstance(data, dict) else None
     result = {}
     # Authors with a name are kept even when another field is wrong: modules naming them are fine.
-    for author_id, info in (entries.items() if isinstance(entries, dict) else ()):
+    for author_id, info in entries.items() if isinstance(entries, dict) else ():
         if not isinstance(info, dict) or not isinstance(info.get("name"), str):
             continue
         avatar = info.get("avatar")
         if isinstance(avatar, str) and avatar and not URL.match(avatar) and not is_file(docs / avatar):
             line = line_of(data, ("authors", author_id, "avatar")) or 1
-            reader.problem(path, line, f"authors.{author_id}.avatar", f"'{avatar}' does not exist", f"add the picture as {reader.rel(docs / avatar)}, or correct the path (it is relative to {reader.rel(docs)}/)")
+            reader.problem(
+                path,
+                line,
+                f"authors.{author_id}.avatar",
+                f"'{avatar}' does not exist",
+                f"add the picture as {reader.rel(docs / avatar)}, or correct the path (it is relative to {reader.rel(docs)}/)",
+            )
         result[str(author_id)] = Author(str(author_id), info["name"], str(info.get("description", "")))
     return result
 
@@ -99,14 +105,22 @@ def _load_glossary(reader: Reader, path: Path) -> dict[str, Term]:
         return {}
     terms = data["terms"]
     glossary = {
-        str(tid): Term(str(tid), entry["term"], entry["definition"], tuple(entry.get("see_also", ())), reader.rel(path), flatten_lines(data))
+        str(tid): Term(
+            str(tid), entry["term"], entry["definition"], tuple(entry.get("see_also", ())), reader.rel(path), flatten_lines(data)
+        )
         for tid, entry in terms.items()
     }
     for tid, entry in glossary.items():
         for index, other in enumerate(entry.see_also):
             if other not in glossary:
                 line = line_of(data, ("terms", tid, "see_also", index)) or 1
-                reader.problem(path, line, f"terms.{tid}.see_also", f"unknown term '{other}'", did_you_mean(other, list(glossary)) or "use the id of another term in this file")
+                reader.problem(
+                    path,
+                    line,
+                    f"terms.{tid}.see_also",
+                    f"unknown term '{other}'",
+                    did_you_mean(other, list(glossary)) or "use the id of another term in this file",
+                )
     return glossary
 
 
@@ -123,7 +137,13 @@ def _load_articles(reader: Reader, posts: Path) -> list[Article]:
         meta = source.meta
         title = meta.get("title") or _first_heading(source.body)
         if not title:
-            reader.problem(path, source.body_line, "title", "the article has no title", "start the text with '# Title', or add title: to the front matter")
+            reader.problem(
+                path,
+                source.body_line,
+                "title",
+                "the article has no title",
+                "start the text with '# Title', or add title: to the front matter",
+            )
             continue
         created = meta["date"]["created"] if isinstance(meta["date"], dict) else meta["date"]
         articles.append(

@@ -75,15 +75,29 @@ def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: list, modul
             continue  # the schema reports it; a path is never made of it
         if f"{slug}.md" in (CAPSTONE_FILE, INTRO_FILE):
             role = "capstone, which always comes last" if f"{slug}.md" == CAPSTONE_FILE else "introduction, shown on its overview page"
-            reader.problem(meta_path, listing.lines[index], "lessons", f"{slug}.md is the module's {role}, not a lesson", f"remove '{slug}' from the list")
+            reader.problem(
+                meta_path,
+                listing.lines[index],
+                "lessons",
+                f"{slug}.md is the module's {role}, not a lesson",
+                f"remove '{slug}' from the list",
+            )
             continue
         if slug in GENERATED_PAGES:
-            reader.problem(meta_path, listing.lines[index], "lessons", f"'{slug}' is the address of the module's {GENERATED_PAGES[slug]}, which the site generates", f"rename {slug}.md and its entry here")
+            reader.problem(
+                meta_path,
+                listing.lines[index],
+                "lessons",
+                f"'{slug}' is the address of the module's {GENERATED_PAGES[slug]}, which the site generates",
+                f"rename {slug}.md and its entry here",
+            )
             continue
         lesson_path = folder / f"{slug}.md"
         if not is_file(lesson_path):
             hint = f"create {reader.rel(lesson_path)}, or remove '{slug}' from the list"
-            reader.problem(meta_path, listing.lines[index], "lessons", f"lesson '{slug}' is listed but {reader.rel(lesson_path)} does not exist", hint)
+            reader.problem(
+                meta_path, listing.lines[index], "lessons", f"lesson '{slug}' is listed but {reader.rel(lesson_path)} does not exist", hint
+            )
             continue
         lesson = load_lesson(reader, lesson_path, module_id)
         if lesson is not None:
@@ -92,7 +106,13 @@ def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: list, modul
             reader.uncertain.add(module_id)
     for stray in sorted(folder.glob("*.md")):
         if stray.stem not in listed and stray.name not in (INTRO_FILE, CAPSTONE_FILE):
-            reader.problem(stray, 0, "", f"this lesson is not listed in {reader.rel(meta_path)}", f"add '- {stray.stem}' under lessons: there, or delete the file")
+            reader.problem(
+                stray,
+                0,
+                "",
+                f"this lesson is not listed in {reader.rel(meta_path)}",
+                f"add '- {stray.stem}' under lessons: there, or delete the file",
+            )
     return lessons
 
 
@@ -109,7 +129,13 @@ def load_lesson(reader: Reader, path: Path, module_id: str) -> Lesson | None:
     if source is None:
         return None
     if not source.meta:
-        reader.problem(path, 1, "", "the lesson has no front matter", "start the file with --- lines holding title, duration, objectives, key_takeaways and tags")
+        reader.problem(
+            path,
+            1,
+            "",
+            "the lesson has no front matter",
+            "start the file with --- lines holding title, duration, objectives, key_takeaways and tags",
+        )
         return None
     meta = source.meta
     if not reader.checked("lesson", meta, path):

@@ -7,10 +7,10 @@ macros, the CLI) only reads it.  Addresses are source paths relative to the docs
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Iterator, Mapping
 
 from macros.curriculum.addresses import CAPSTONE_SLUG, article_page, capstone_page, lesson_page, module_page
 

@@ -7,9 +7,9 @@ one shape: ``file:line: field: what is wrong — how to fix it``.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

@@ -71,9 +71,7 @@ class Layout:
         """Folders that hold a module (as the loader reads them)."""
         if not self.modules.is_dir():
             return []
-        return sorted(
-            p for p in self.modules.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and (p / MODULE_FILE).is_file()
-        )
+        return sorted(p for p in self.modules.iterdir() if p.is_dir() and not p.name.startswith((".", "_")) and (p / MODULE_FILE).is_file())
 
 
 def find_root(start: Path) -> Path | None:

@@ -39,7 +39,13 @@ class Reader:
     def _too_big(self, path: Path) -> bool:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            self.problem(path, 0, "", f"the file is {size // 1000:,} KB, over the {MAX_FILE_BYTES // 1000:,} KB limit", "split it into several lessons, or move data out of it")
+            self.problem(
+                path,
+                0,
+                "",
+                f"the file is {size // 1000:,} KB, over the {MAX_FILE_BYTES // 1000:,} KB limit",
+                "split it into several lessons, or move data out of it",
+            )
             return True
         return False
 
@@ -83,4 +89,10 @@ def links_out(reader: Reader, folders: list[Path]) -> None:
         for link in found:
             if not inside(link, reader.root):
                 target = os.readlink(link)
-                reader.problem(link, 0, "", f"this is a link to {target}, outside the project", "put the file itself in the project instead of a link to it")
+                reader.problem(
+                    link,
+                    0,
+                    "",
+                    f"this is a link to {target}, outside the project",
+                    "put the file itself in the project instead of a link to it",
+                )

@@ -10,7 +10,6 @@ field's real line, with a fix.
 
 from __future__ import annotations
 
-
 import yaml
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -53,7 +52,10 @@ def _objectives(description: str, example: dict) -> dict:
 
 
 # Every Markdown file may switch macros off (a page about macros, say).
-MATERIALS = _words("What the facilitator prepares for a workshop session (shown in the facilitator guide only).", ["Printed customer scenarios, one per pair", "Flip chart and pens"])
+MATERIALS = _words(
+    "What the facilitator prepares for a workshop session (shown in the facilitator guide only).",
+    ["Printed customer scenarios, one per pair", "Flip chart and pens"],
+)
 CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 RENDER_MACROS = {"type": "boolean", "description": "false leaves {{ }} in the body as written.", "examples": [False]}
@@ -66,28 +68,76 @@ MODULE = {
     "additionalProperties": False,
     "required": ["id", "title", "summary", "audience", "level", "order", "objectives", "tags", "authors", "version", "reviewed", "lessons"],
     "properties": {
-        "id": {"type": "string", "pattern": SLUG, "description": "The module's id: the same as its folder name (lowercase words joined by hyphens).", "examples": ["questioning-skills"]},
+        "id": {
+            "type": "string",
+            "pattern": SLUG,
+            "description": "The module's id: the same as its folder name (lowercase words joined by hyphens).",
+            "examples": ["questioning-skills"],
+        },
         "title": _text("The module's title, as learners see it.", "Questioning skills", 120),
-        "summary": _text("One or two sentences for the catalogue card and search results.", "Ask questions that find the real need, and answer in the customer's interest."),
+        "summary": _text(
+            "One or two sentences for the catalogue card and search results.",
+            "Ask questions that find the real need, and answer in the customer's interest.",
+        ),
         "audience": {**_words("Who the module is for.", ["Frontline service staff", "Team leads"]), "minItems": 1},
-        "level": {"enum": list(LEVELS), "description": "How much the module assumes: " + ", ".join(LEVELS) + ".", "examples": ["introductory"]},
-        "order": {"type": "integer", "minimum": 0, "description": "Position in the catalogue and navigation (smallest first).", "examples": [1]},
-        "objectives": _objectives("What learners can do after the module: an id for each, then a measurable statement.", {"diagnose": "Ask questions that uncover the need behind a request."}),
+        "level": {
+            "enum": list(LEVELS),
+            "description": "How much the module assumes: " + ", ".join(LEVELS) + ".",
+            "examples": ["introductory"],
+        },
+        "order": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Position in the catalogue and navigation (smallest first).",
+            "examples": [1],
+        },
+        "objectives": _objectives(
+            "What learners can do after the module: an id for each, then a measurable statement.",
+            {"diagnose": "Ask questions that uncover the need behind a request."},
+        ),
         "prerequisites": _ids("Ids of modules to take first.", ["customer-service"]),
         "tags": _words("Topics, for search and the tag index.", ["questioning", "listening"]),
         "authors": {**_ids("Ids of authors from docs/blog/.authors.yml.", ["amara-osei"]), "minItems": 1},
-        "version": {"type": "string", "pattern": r"^\d+(\.\d+){0,2}$", "description": "The content's version, in quotes.", "examples": ["1.0"]},
-        "reviewed": {"type": "string", "format": "date", "description": "When the content was last reviewed (YYYY-MM-DD).", "examples": ["2026-11-20"]},
-        "lessons": {**_ids("The lessons in order: file names in the module's folder, without .md.", ["why-questions-matter", "open-closed-and-probing"]), "minItems": 1},
-        "mastery_score": {"type": "integer", "minimum": 0, "maximum": 100, "description": "For the SCORM export to an LMS: the score out of 100 that passes the module, where the score is the share of its knowledge-check questions answered right at the first try. Default 80.", "examples": [80]},
+        "version": {
+            "type": "string",
+            "pattern": r"^\d+(\.\d+){0,2}$",
+            "description": "The content's version, in quotes.",
+            "examples": ["1.0"],
+        },
+        "reviewed": {
+            "type": "string",
+            "format": "date",
+            "description": "When the content was last reviewed (YYYY-MM-DD).",
+            "examples": ["2026-11-20"],
+        },
+        "lessons": {
+            **_ids(
+                "The lessons in order: file names in the module's folder, without .md.", ["why-questions-matter", "open-closed-and-probing"]
+            ),
+            "minItems": 1,
+        },
+        "mastery_score": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "For the SCORM export to an LMS: the score out of 100 that passes the module, where the score is the share of its knowledge-check questions answered right at the first try. Default 80.",
+            "examples": [80],
+        },
         "workshop": {
             "type": "object",
             "additionalProperties": False,
             "description": "How the module runs as a facilitated workshop: the facilitator guide's clock starts at `start` (default: the site's schedule) and restarts on a new day after each lesson in `new_day_after`; `materials` are needed for the whole session.",
             "examples": [{"start": "09:30", "new_day_after": ["open-closed-and-probing"], "materials": ["Name cards"]}],
             "properties": {
-                "start": {"type": "string", "pattern": CLOCK, "description": "When the first session starts, 24-hour HH:MM in quotes.", "examples": ["09:30"]},
-                "new_day_after": _ids("Lessons after which the workshop stops for the day (the next starts at `start`).", ["open-closed-and-probing"]),
+                "start": {
+                    "type": "string",
+                    "pattern": CLOCK,
+                    "description": "When the first session starts, 24-hour HH:MM in quotes.",
+                    "examples": ["09:30"],
+                },
+                "new_day_after": _ids(
+                    "Lessons after which the workshop stops for the day (the next starts at `start`).", ["open-closed-and-probing"]
+                ),
                 "materials": MATERIALS,
             },
         },
@@ -101,7 +151,11 @@ OPTION = {
     "properties": {
         "answer": _text("The option as the learner reads it.", "What happened when you tried to pay?"),
         "correct": {"type": "boolean", "description": "true for the one right option.", "examples": [True]},
-        "why": _text("Why this option is right or wrong: the feedback the learner sees.", "It invites the customer to tell the story in their own words.", 1000),
+        "why": _text(
+            "Why this option is right or wrong: the feedback the learner sees.",
+            "It invites the customer to tell the story in their own words.",
+            1000,
+        ),
     },
 }
 
@@ -112,7 +166,14 @@ QUESTION = {
     "properties": {
         "question": _text("The question.", "Which reply is a probing question?", 600),
         "assesses": _ids("Ids of the lesson objectives this question checks.", ["tell-apart"]),
-        "options": {"type": "array", "minItems": 2, "maxItems": 6, "items": OPTION, "description": "Two to six options, exactly one with correct: true.", "examples": [[{"answer": "...", "correct": True, "why": "..."}]]},
+        "options": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 6,
+            "items": OPTION,
+            "description": "Two to six options, exactly one with correct: true.",
+            "examples": [[{"answer": "...", "correct": True, "why": "..."}]],
+        },
     },
 }
 
@@ -135,14 +196,41 @@ LESSON = {
     "required": ["title", "duration", "objectives", "key_takeaways", "tags"],
     "properties": {
         "title": _text("The lesson's title.", "Open, closed and probing questions", 120),
-        "duration": {"type": "integer", "minimum": 1, "maximum": 480, "description": "Minutes a learner needs, exercises included (a whole number).", "examples": [25]},
-        "objectives": _objectives("What the learner can do after the lesson: an id for each, then a measurable statement.", {"tell-apart": "Tell open, closed and probing questions apart."}),
-        "key_takeaways": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}, "description": "Short sentences shown at the end of the lesson.", "examples": [["Open questions let the customer tell the story."]]},
+        "duration": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 480,
+            "description": "Minutes a learner needs, exercises included (a whole number).",
+            "examples": [25],
+        },
+        "objectives": _objectives(
+            "What the learner can do after the lesson: an id for each, then a measurable statement.",
+            {"tell-apart": "Tell open, closed and probing questions apart."},
+        ),
+        "key_takeaways": {
+            "type": "array",
+            "minItems": 1,
+            "items": {"type": "string", "minLength": 1},
+            "description": "Short sentences shown at the end of the lesson.",
+            "examples": [["Open questions let the customer tell the story."]],
+        },
         "tags": _words("Topics, for search and the tag index.", ["questioning"]),
         "serves": _ids("Ids of the module objectives this lesson serves.", ["diagnose"]),
-        "exercises": {"type": "array", "items": EXERCISE, "description": "The exercises in the lesson's body and what they practise.", "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"]}]]},
-        "knowledge_check": {"type": "array", "items": QUESTION, "description": "Questions shown after the lesson: each has a question, the objectives it assesses and two to six options; each option has an answer and a why (the feedback), and exactly one has correct: true.", "examples": [[{"question": "...", "options": []}]]},
-        "description": _text("A one-line description for search engines (defaults to the first objective).", "Tell open, closed and probing questions apart."),
+        "exercises": {
+            "type": "array",
+            "items": EXERCISE,
+            "description": "The exercises in the lesson's body and what they practise.",
+            "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"]}]],
+        },
+        "knowledge_check": {
+            "type": "array",
+            "items": QUESTION,
+            "description": "Questions shown after the lesson: each has a question, the objectives it assesses and two to six options; each option has an answer and a why (the feedback), and exactly one has correct: true.",
+            "examples": [[{"question": "...", "options": []}]],
+        },
+        "description": _text(
+            "A one-line description for search engines (defaults to the first objective).", "Tell open, closed and probing questions apart."
+        ),
         "materials": MATERIALS,
         "render_macros": RENDER_MACROS,
     },
@@ -157,9 +245,18 @@ CAPSTONE = {
     "required": ["title", "duration", "serves"],
     "properties": {
         "title": _text("The capstone's title.", "Capstone: find the need behind the call", 120),
-        "duration": {"type": "integer", "minimum": 1, "maximum": 480, "description": "Minutes the activity takes (a whole number).", "examples": [45]},
+        "duration": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 480,
+            "description": "Minutes the activity takes (a whole number).",
+            "examples": [45],
+        },
         "serves": {**_ids("Ids of the module objectives the activity practises.", ["diagnose", "confirm"]), "minItems": 1},
-        "draws_on": _ids("The lessons it brings together (file names without .md); all of them when left out.", ["why-questions-matter", "things-and-people"]),
+        "draws_on": _ids(
+            "The lessons it brings together (file names without .md); all of them when left out.",
+            ["why-questions-matter", "things-and-people"],
+        ),
         "description": _text("A one-line description for search engines.", "Put every questioning skill to work in one conversation."),
         "materials": MATERIALS,
         "render_macros": RENDER_MACROS,
@@ -189,7 +286,7 @@ GLOSSARY = {
             "type": "object",
             "propertyNames": {"pattern": SLUG},
             "additionalProperties": TERM,
-            "description": "One entry per term, keyed by its id (used in term(\"id\")).",
+            "description": 'One entry per term, keyed by its id (used in term("id")).',
             "examples": [{"churn": {"term": "churn", "definition": "The share of customers who leave."}}],
         },
     },
@@ -207,7 +304,12 @@ ARTICLE = {
         "date": {
             "anyOf": [
                 {"type": "string", "format": "date"},
-                {"type": "object", "properties": {"created": {"type": "string", "format": "date"}, "updated": {"type": "string", "format": "date"}}, "required": ["created"], "additionalProperties": False},
+                {
+                    "type": "object",
+                    "properties": {"created": {"type": "string", "format": "date"}, "updated": {"type": "string", "format": "date"}},
+                    "required": ["created"],
+                    "additionalProperties": False,
+                },
             ],
             "description": "Publication date (YYYY-MM-DD). A future date keeps the article out of the site until then.",
             "examples": ["2026-10-06"],
@@ -216,13 +318,34 @@ ARTICLE = {
         "authors": {**_ids("Ids of authors from docs/blog/.authors.yml.", ["daniel-reyes"]), "minItems": 1},
         "categories": {**_words("One or more categories.", ["Training design"]), "minItems": 1},
         "tags": _words("Topics, for the tag index.", ["questioning"]),
-        "description": _text("One sentence for search engines, feeds and link previews.", "Why most service training fades within weeks, and what to do about it."),
+        "description": _text(
+            "One sentence for search engines, feeds and link previews.",
+            "Why most service training fades within weeks, and what to do about it.",
+        ),
         "modules": _ids("Ids of the modules the article supports; each lists the article as related reading.", ["questioning-skills"]),
-        "slug": {"type": "string", "pattern": SLUG, "description": "Not used: the address comes from the file name.", "examples": ["my-article"]},
-        "draft": {"type": "boolean", "description": "true keeps the article out of the built site (it shows in the preview).", "examples": [True]},
+        "slug": {
+            "type": "string",
+            "pattern": SLUG,
+            "description": "Not used: the address comes from the file name.",
+            "examples": ["my-article"],
+        },
+        "draft": {
+            "type": "boolean",
+            "description": "true keeps the article out of the built site (it shows in the preview).",
+            "examples": [True],
+        },
         "pin": {"type": "boolean", "description": "true keeps the article at the top of the blog index.", "examples": [True]},
-        "readtime": {"type": "integer", "minimum": 1, "description": "Reading time in minutes, when the computed one is wrong.", "examples": [6]},
-        "links": {"type": "array", "description": "Related links shown with the post (Material's `links`).", "examples": [["modules/questioning-skills/index.md"]]},
+        "readtime": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Reading time in minutes, when the computed one is wrong.",
+            "examples": [6],
+        },
+        "links": {
+            "type": "array",
+            "description": "Related links shown with the post (Material's `links`).",
+            "examples": [["modules/questioning-skills/index.md"]],
+        },
         "render_macros": RENDER_MACROS,
     },
 }
@@ -247,8 +370,17 @@ AUTHORS = {
     "type": "object",
     "additionalProperties": False,
     "required": ["authors"],
-    "properties": {"authors": {"type": "object", "propertyNames": {"pattern": SLUG}, "additionalProperties": AUTHOR, "description": "Authors by id.", "examples": []}},
+    "properties": {
+        "authors": {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG},
+            "additionalProperties": AUTHOR,
+            "description": "Authors by id.",
+            "examples": [],
+        }
+    },
 }
+
 
 def example_yaml(name: str, schema: dict) -> str:
     """The field's first example as one line of YAML, for the author guide ('' when it has none)."""

@@ -43,7 +43,14 @@ def _typo_of(problem: Problem) -> tuple[str, str]:
     return parent, f"did you mean '{name}'?"
 
 
-_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a block of fields", "boolean": "true or false", "number": "a number"}
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a block of fields",
+    "boolean": "true or false",
+    "number": "a number",
+}
 
 
 def _field_name(path) -> str:
@@ -214,4 +221,3 @@ def _shown(value: Any) -> str:
     if isinstance(value, (list, dict)):
         return "a list" if isinstance(value, list) else "a block of fields"
     return str(value)
-

@@ -58,13 +58,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain word", key_node.start_mark)
         if key in result:
-            raise DuplicateKey(
-                None, None, f"'{key}' appears twice in the same block", key_node.start_mark
-            )
+            raise DuplicateKey(None, None, f"'{key}' appears twice in the same block", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1 + loader.line_offset
     return result
@@ -108,9 +104,21 @@ class SourceError(Exception):
 # Mistakes PyYAML reports where it noticed them (often lines later): said plainly, at the line
 # where the unclosed thing opened.  (PyYAML's context, message, hint)
 _UNCLOSED = [
-    ("while parsing a flow sequence", "a list opened with '[' is not closed", "close it with ']', or put quotes around text that starts with '['"),
-    ("while parsing a flow mapping", "a block opened with '{' is not closed", "close it with '}', or put quotes around text that starts with '{'"),
-    ("while scanning a quoted scalar", "a quotation opened here is not closed", "end it with the same quote mark; inside '...', write a ' twice ('it''s')"),
+    (
+        "while parsing a flow sequence",
+        "a list opened with '[' is not closed",
+        "close it with ']', or put quotes around text that starts with '['",
+    ),
+    (
+        "while parsing a flow mapping",
+        "a block opened with '{' is not closed",
+        "close it with '}', or put quotes around text that starts with '{'",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "a quotation opened here is not closed",
+        "end it with the same quote mark; inside '...', write a ' twice ('it''s')",
+    ),
 ]
 
 
@@ -128,7 +136,11 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
     control = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if control:
         code = f"U+{ord(control.group()):04X}"
-        raise SourceError(_line(text, control.start(), line_offset), f"an invisible control character ({code}) that YAML does not allow", "delete it: it often comes in with text pasted from another program")
+        raise SourceError(
+            _line(text, control.start(), line_offset),
+            f"an invisible control character ({code}) that YAML does not allow",
+            "delete it: it often comes in with text pasted from another program",
+        )
     if _FastLoader is not None:
         fast = _FastLoader(text)
         fast.line_offset = line_offset
@@ -151,10 +163,18 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
         for context, message, hint in _UNCLOSED:
             if error.context == context and error.context_mark:
                 raise SourceError(error.context_mark.line + 1 + line_offset, message, hint) from None
-        if problem == "expected <block end>, but found '<scalar>'" and error.problem_mark and _QUOTE_THEN_TEXT.search(text.split("\n")[error.problem_mark.line]):
-            raise SourceError(line, "the text goes on after its closing quote", "put the quotes around the whole value: title: 'Say \"no\" and mean it'") from None
+        if (
+            problem == "expected <block end>, but found '<scalar>'"
+            and error.problem_mark
+            and _QUOTE_THEN_TEXT.search(text.split("\n")[error.problem_mark.line])
+        ):
+            raise SourceError(
+                line, "the text goes on after its closing quote", "put the quotes around the whole value: title: 'Say \"no\" and mean it'"
+            ) from None
         if "could not determine a constructor for the tag" in problem:
-            raise SourceError(line, f"this is not valid YAML ({problem})", "remove the '!' tag: metadata is plain text, numbers, lists and fields") from None
+            raise SourceError(
+                line, f"this is not valid YAML ({problem})", "remove the '!' tag: metadata is plain text, numbers, lists and fields"
+            ) from None
         raise SourceError(
             line,
             f"this is not valid YAML ({problem})",
@@ -223,9 +243,7 @@ def line_of(data: Any, path: tuple) -> int:
     line = getattr(data, "line", 0)
     node = data
     for step in path:
-        if isinstance(node, LineDict) and step in node.lines:
-            line = node.lines[step]
-        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node.lines):
+        if (isinstance(node, LineDict) and step in node.lines) or (isinstance(node, LineList) and isinstance(step, int) and step < len(node.lines)):
             line = node.lines[step]
         else:
             break

@@ -7,8 +7,8 @@ The schema (schema.py) checks each file on its own; these checks need the whole 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from macros.curriculum.blocks import EXERCISE, find_blocks
 from macros.curriculum.model import Article, Curriculum, Lesson, Module
@@ -35,9 +35,21 @@ def _module_ids(curriculum: Curriculum) -> Iterator[Problem]:
     for module in curriculum.modules:
         folder = Path(module.source).parent.name
         if module.id != folder:
-            yield Problem(module.source, module.line("id"), "id", f"'{module.id}' differs from the folder name '{folder}'", f"write id: {folder}, or rename the folder")
+            yield Problem(
+                module.source,
+                module.line("id"),
+                "id",
+                f"'{module.id}' differs from the folder name '{folder}'",
+                f"write id: {folder}, or rename the folder",
+            )
         if module.id in seen:
-            yield Problem(module.source, module.line("id"), "id", f"'{module.id}' is already the id of {seen[module.id].source}", "give each module its own id")
+            yield Problem(
+                module.source,
+                module.line("id"),
+                "id",
+                f"'{module.id}' is already the id of {seen[module.id].source}",
+                "give each module its own id",
+            )
         seen.setdefault(module.id, module)
 
 
@@ -68,7 +80,13 @@ def _cycles(curriculum: Curriculum) -> Iterator[Problem]:
                     if frozenset(cycle) not in reported:
                         reported.add(frozenset(cycle))
                         module = curriculum.module(start)
-                        yield Problem(module.source, module.line("prerequisites"), "prerequisites", "prerequisites go round in a circle: " + " → ".join(cycle), "remove one of these prerequisites")
+                        yield Problem(
+                            module.source,
+                            module.line("prerequisites"),
+                            "prerequisites",
+                            "prerequisites go round in a circle: " + " → ".join(cycle),
+                            "remove one of these prerequisites",
+                        )
                 elif nxt not in trail and nxt in graph:
                     stack.append((nxt, trail + [nxt]))
 
@@ -79,7 +97,13 @@ def _authors(curriculum: Curriculum) -> Iterator[Problem]:
     for item in [*curriculum.modules, *curriculum.articles]:
         for index, author in enumerate(item.authors):
             if author not in curriculum.authors:
-                yield Problem(item.source, item.line(f"authors.{index}"), "authors", f"unknown author '{author}'", did_you_mean(author, known) or hint_all)
+                yield Problem(
+                    item.source,
+                    item.line(f"authors.{index}"),
+                    "authors",
+                    f"unknown author '{author}'",
+                    did_you_mean(author, known) or hint_all,
+                )
 
 
 def _module_coverage(module: Module, complete: bool = True) -> Iterator[Problem]:
@@ -87,17 +111,35 @@ def _module_coverage(module: Module, complete: bool = True) -> Iterator[Problem]
     served = {sid for page in module.pages for sid in page.serves}
     for objective in module.objectives if complete else ():  # a lesson that did not load may serve it
         if objective.id not in served:
-            yield Problem(module.source, module.line(f"objectives.{objective.id}"), f"objectives.{objective.id}", "no lesson serves this objective", f"add serves: [{objective.id}] to the lesson that teaches it")
+            yield Problem(
+                module.source,
+                module.line(f"objectives.{objective.id}"),
+                f"objectives.{objective.id}",
+                "no lesson serves this objective",
+                f"add serves: [{objective.id}] to the lesson that teaches it",
+            )
     for page in module.pages:
         for index, sid in enumerate(page.serves):
             if sid not in ids:
-                yield Problem(page.source, page.line(f"serves.{index}"), "serves", f"'{sid}' is not an objective of module '{module.id}'", did_you_mean(sid, ids) or "use one of " + ", ".join(ids))
+                yield Problem(
+                    page.source,
+                    page.line(f"serves.{index}"),
+                    "serves",
+                    f"'{sid}' is not an objective of module '{module.id}'",
+                    did_you_mean(sid, ids) or "use one of " + ", ".join(ids),
+                )
     if module.capstone:
         slugs = [lesson.slug for lesson in module.lessons]
         for index, slug in enumerate(module.capstone.draws_on):
             if slug not in slugs:
                 hint = did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs)
-                yield Problem(module.capstone.source, module.capstone.line(f"draws_on.{index}"), "draws_on", f"'{slug}' is not a lesson of module '{module.id}'", hint)
+                yield Problem(
+                    module.capstone.source,
+                    module.capstone.line(f"draws_on.{index}"),
+                    "draws_on",
+                    f"'{slug}' is not a lesson of module '{module.id}'",
+                    hint,
+                )
 
 
 def _workshop_days(module: Module) -> Iterator[Problem]:
@@ -105,7 +147,13 @@ def _workshop_days(module: Module) -> Iterator[Problem]:
     for index, slug in enumerate(module.workshop.new_day_after):
         if slug not in slugs:
             hint = did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs)
-            yield Problem(module.source, module.line(f"workshop.new_day_after.{index}"), "workshop.new_day_after", f"'{slug}' is not a lesson of module '{module.id}'", hint)
+            yield Problem(
+                module.source,
+                module.line(f"workshop.new_day_after.{index}"),
+                "workshop.new_day_after",
+                f"'{slug}' is not a lesson of module '{module.id}'",
+                hint,
+            )
 
 
 def _article_modules(curriculum: Curriculum, uncertain: frozenset[str]) -> Iterator[Problem]:
@@ -113,7 +161,13 @@ def _article_modules(curriculum: Curriculum, uncertain: frozenset[str]) -> Itera
     for article in curriculum.articles:
         for index, mid in enumerate(article.modules):
             if mid not in ids and mid not in uncertain:
-                yield Problem(article.source, article.line(f"modules.{index}"), "modules", f"unknown module '{mid}'", did_you_mean(mid, ids) or "use one of " + ", ".join(ids))
+                yield Problem(
+                    article.source,
+                    article.line(f"modules.{index}"),
+                    "modules",
+                    f"unknown module '{mid}'",
+                    did_you_mean(mid, ids) or "use one of " + ", ".join(ids),
+                )
 
 
 def _article_slugs(curriculum: Curriculum) -> Iterator[Problem]:
@@ -122,7 +176,13 @@ def _article_slugs(curriculum: Curriculum) -> Iterator[Problem]:
     for article in sorted(curriculum.articles, key=lambda a: a.source):
         if article.slug in first:
             other = first[article.slug].source
-            yield Problem(article.source, 0, "", f"{other} has the same file name: both would be published at blog/{article.slug}/", "rename one of the two files")
+            yield Problem(
+                article.source,
+                0,
+                "",
+                f"{other} has the same file name: both would be published at blog/{article.slug}/",
+                "rename one of the two files",
+            )
         first.setdefault(article.slug, article)
 
 
@@ -134,10 +194,22 @@ def _lesson(lesson: Lesson) -> Iterator[Problem]:
         where = f"knowledge_check.{q_index}"
         correct = sum(option.correct for option in question.options)
         if correct != 1:
-            yield Problem(lesson.source, lesson.line(where), f"knowledge_check[{q_index + 1}]", f"{correct} options are marked correct: exactly one must be", "put correct: true on the one right option only")
+            yield Problem(
+                lesson.source,
+                lesson.line(where),
+                f"knowledge_check[{q_index + 1}]",
+                f"{correct} options are marked correct: exactly one must be",
+                "put correct: true on the one right option only",
+            )
         for a_index, oid in enumerate(question.assesses):
             if oid not in ids:
-                yield Problem(lesson.source, lesson.line(f"{where}.assesses.{a_index}"), f"knowledge_check[{q_index + 1}].assesses", f"'{oid}' is not an objective of this lesson", did_you_mean(oid, ids) or "use one of " + ", ".join(ids))
+                yield Problem(
+                    lesson.source,
+                    lesson.line(f"{where}.assesses.{a_index}"),
+                    f"knowledge_check[{q_index + 1}].assesses",
+                    f"'{oid}' is not an objective of this lesson",
+                    did_you_mean(oid, ids) or "use one of " + ", ".join(ids),
+                )
         assessed.update(question.assesses)
 
     titles_in_body = [block.title for block in find_blocks(lesson.body, EXERCISE)]
@@ -145,12 +217,30 @@ def _lesson(lesson: Lesson) -> Iterator[Problem]:
         where = f"exercises.{e_index}"
         if exercise.title not in titles_in_body:
             hint = did_you_mean(exercise.title, titles_in_body) or f'add a block !!! exercise "{exercise.title}" to the text'
-            yield Problem(lesson.source, lesson.line(f"{where}.title"), f"exercises[{e_index + 1}].title", f"no exercise titled \"{exercise.title}\" in the lesson's text", hint)
+            yield Problem(
+                lesson.source,
+                lesson.line(f"{where}.title"),
+                f"exercises[{e_index + 1}].title",
+                f'no exercise titled "{exercise.title}" in the lesson\'s text',
+                hint,
+            )
         for a_index, oid in enumerate(exercise.assesses):
             if oid not in ids:
-                yield Problem(lesson.source, lesson.line(f"{where}.assesses.{a_index}"), f"exercises[{e_index + 1}].assesses", f"'{oid}' is not an objective of this lesson", did_you_mean(oid, ids) or "use one of " + ", ".join(ids))
+                yield Problem(
+                    lesson.source,
+                    lesson.line(f"{where}.assesses.{a_index}"),
+                    f"exercises[{e_index + 1}].assesses",
+                    f"'{oid}' is not an objective of this lesson",
+                    did_you_mean(oid, ids) or "use one of " + ", ".join(ids),
+                )
         assessed.update(exercise.assesses)
 
     for objective in lesson.objectives:
         if objective.id not in assessed:
-            yield Problem(lesson.source, lesson.line(f"objectives.{objective.id}"), f"objectives.{objective.id}", "no question or exercise assesses this objective", f"add assesses: [{objective.id}] to a knowledge-check question or an exercise")
+            yield Problem(
+                lesson.source,
+                lesson.line(f"objectives.{objective.id}"),
+                f"objectives.{objective.id}",
+                "no question or exercise assesses this objective",
+                f"add assesses: [{objective.id}] to a knowledge-check question or an exercise",
+            )

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 # Headless, and nothing fetched from anywhere but the page's own server.
 CHROMIUM_ARGS = [

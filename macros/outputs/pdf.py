@@ -34,7 +34,8 @@ def print_pdfs(site: Path, out: Path, module_ids: list[str], chromium: str, brow
             return _print(browser, base, pages, out)
         if not Path(chromium).is_file():
             raise PdfError(f"no Chromium at {chromium} — install it (apt-get install chromium) or give --chromium PATH")
-        from playwright.sync_api import Error as PlaywrightError, sync_playwright
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
             try:
@@ -54,7 +55,15 @@ def _print(browser, base: str, pages: list, out: Path) -> list[Path]:
     for module_id, kind, _ in pages:
         page.goto(base + page_url(handout_page(module_id, kind)), wait_until="load")
         target = out / pdf_name(module_id, kind)
-        page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True, header_template="<span></span>", footer_template=FOOTER, margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+        page.pdf(
+            path=str(target),
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+            margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+        )
         written.append(target)
     page.close()
     return written

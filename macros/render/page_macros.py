@@ -7,8 +7,8 @@ HTML.  A wrong value raises MacroError with the fix; a wrong argument is caught 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markupsafe import Markup, escape
 
@@ -153,7 +153,12 @@ def curriculum_stats(ctx: PageContext) -> Markup:
 
 def learning_path(ctx: PageContext) -> Markup:
     """The modules and their prerequisites as a drawing, with the same order in words: `learning_path()`."""
-    return ctx.render("learning-path.html", path=layout(ctx.curriculum), box={"width": BOX_WIDTH, "height": BOX_HEIGHT}, prerequisites=ctx.curriculum.prerequisites_of)
+    return ctx.render(
+        "learning-path.html",
+        path=layout(ctx.curriculum),
+        box={"width": BOX_WIDTH, "height": BOX_HEIGHT},
+        prerequisites=ctx.curriculum.prerequisites_of,
+    )
 
 
 def metadata_reference(ctx: PageContext, kind: str) -> Markup:
@@ -205,5 +210,18 @@ def glossary(ctx: PageContext) -> Markup:
 
 MACROS = {
     func.__name__: func
-    for func in (catalogue, module_overview, objectives, key_takeaways, knowledge_check, related_articles, latest_articles, curriculum_stats, learning_path, term, glossary, metadata_reference)
+    for func in (
+        catalogue,
+        module_overview,
+        objectives,
+        key_takeaways,
+        knowledge_check,
+        related_articles,
+        latest_articles,
+        curriculum_stats,
+        learning_path,
+        term,
+        glossary,
+        metadata_reference,
+    )
 }

@@ -15,8 +15,8 @@ The rules, in the order they apply at each boundary between two sessions:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from macros.curriculum.model import Capstone, Lesson, Module
 

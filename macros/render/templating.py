@@ -14,7 +14,6 @@ Nothing here imports MkDocs: `render_markdown` takes a Jinja environment and var
 from __future__ import annotations
 
 import re
-import sys
 import traceback
 from typing import Any
 
@@ -97,14 +96,18 @@ def _runtime_problem(error: Exception, env: jinja2.Environment, variables: dict,
     if isinstance(error, jinja2.UndefinedError):
         name = _undefined_name(str(error))
         return Problem(file, line, "macro", f"unknown name: {error.message}", undefined_hint(name, [*variables, *env.globals]))
-    return Problem(file, line, "macro", f"{type(error).__name__}: {error}", "check the macro call against the author guide's macro reference")
+    return Problem(
+        file, line, "macro", f"{type(error).__name__}: {error}", "check the macro call against the author guide's macro reference"
+    )
 
 
 def undefined_hint(name: str, known) -> str:
     """How to fix an unknown name: the nearest known one, else quotes (a bare word is a name)."""
     if not name:
         return "check the spelling; to show {{ }} as text, put it in `code`"
-    return did_you_mean(name, known) or f'check the spelling; text goes in quotes, as in "{name}"; to show {{{{ }}}} as text, put it in `code`'
+    return (
+        did_you_mean(name, known) or f'check the spelling; text goes in quotes, as in "{name}"; to show {{{{ }}}} as text, put it in `code`'
+    )
 
 
 def _undefined_name(message: str) -> str:

@@ -13,8 +13,8 @@ search exclusion, theme). Nothing is kept on disk.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
-from typing import Callable
 
 from macros.curriculum.addresses import facilitator_page, workbook_page
 from macros.curriculum.blocks import EXERCISE, FACILITATOR, FENCE, find_blocks, learner_markdown
@@ -85,7 +85,9 @@ def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRul
     parts = [
         render("facilitator-intro.html", module=module, days=days(slots), workbook=workbook_page(module.id)),
         "## Session plan { #session-plan }",
-        render("session-plan.html", days=days(slots), show_module=False, show_day=False, link=lambda slot: f"#{slot.page.slug}", guide=None),
+        render(
+            "session-plan.html", days=days(slots), show_module=False, show_day=False, link=lambda slot: f"#{slot.page.slug}", guide=None
+        ),
         "## Materials { #materials }",
         render("materials.html", items=module.materials),
     ]

@@ -67,7 +67,9 @@ def _package_config(config_file: Path, site_dir: Path, scripts: list[str]) -> Mk
     config = MkDocsConfig(config_file_path=str(config_file))
     with open(config_file, "rb") as file:
         config.load_file(file)  # follows INHERIT: brand.yml
-    config.load_dict({"use_directory_urls": False, "site_dir": str(site_dir), "strict": True, "site_url": "", "repo_url": "", "edit_uri": ""})
+    config.load_dict(
+        {"use_directory_urls": False, "site_dir": str(site_dir), "strict": True, "site_url": "", "repo_url": "", "edit_uri": ""}
+    )
     config["plugins"] = [entry for entry in config["plugins"] or [] if _plugin_name(entry) not in LEFT_OUT_PLUGINS]
     theme = config["theme"]
     if isinstance(theme, dict) and isinstance(theme.get("features"), list):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -27,7 +27,10 @@ def last_commits(root: Path, folders: list[str]) -> dict[str, int]:
             return {}  # a copy without .git (a download, a test): no dates rather than wrong ones
         log = subprocess.run(
             ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", *folders],
-            cwd=root, capture_output=True, text=True, timeout=300,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -44,6 +47,6 @@ def last_commits(root: Path, folders: list[str]) -> dict[str, int]:
 
 def updated_html(timestamp: int) -> str:
     """The date as the theme shows it under a page, the exact time in its tooltip (UTC)."""
-    moment = datetime.fromtimestamp(timestamp, timezone.utc)
+    moment = datetime.fromtimestamp(timestamp, UTC)
     day = f"{moment:%B} {moment.day}, {moment.year}"
     return f'<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" title="{escape(day)} {moment:%H:%M:%S} UTC">{escape(day)}</span>'

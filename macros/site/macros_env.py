@@ -12,9 +12,9 @@ import html
 from dataclasses import replace
 from pathlib import Path
 
-from macros.render.page_macros import MACROS
 from macros.curriculum.problems import relative
 from macros.curriculum.source import SourceError, read_markdown
+from macros.render.page_macros import MACROS
 from macros.render.templating import MacroProblem, check_call, render_markdown
 
 

@@ -78,7 +78,18 @@ def measure(name: str, size: int, command: list[str], cwd: Path, out: Path, log:
 
 def build_command(project: Path, site: Path, profile: Path | None = None) -> list[str]:
     runner = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    return [sys.executable, *runner, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), "--config-file", str(project / "mkdocs.yml")]
+    return [
+        sys.executable,
+        *runner,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        str(site),
+        "--config-file",
+        str(project / "mkdocs.yml"),
+    ]
 
 
 # -- rebuild while serving ------------------------------------------------------------------------
@@ -113,7 +124,16 @@ def wait_for(url: str, test, server: subprocess.Popen, log: Path) -> float:
 def rebuild_time(project: Project, log: Path) -> tuple[float, float]:
     """Seconds to the first served page, then from editing one lesson to the page showing it."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--config-file", str(project.root / "mkdocs.yml")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        "--config-file",
+        str(project.root / "mkdocs.yml"),
+    ]
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=project.root, stdout=output, stderr=subprocess.STDOUT, env=ENV)
         try:
@@ -192,7 +212,10 @@ def bench_size(size: int, work: Path, serve: bool, profile: bool, without: list[
     command = [sys.executable, "-m", "tests.bench.markdown_only", str(plain / "docs"), str(site)]
     runs.append(measure("markdown", size, command, ROOT, site, logs / "markdown.log"))
     for run in runs:
-        print(f"  {run.name:9} {run.wall:7.1f} s  {run.pages:5d} pages  {run.per_second:6.1f} pages/s  {run.peak_kb / 1024:6.0f} MB peak", flush=True)
+        print(
+            f"  {run.name:9} {run.wall:7.1f} s  {run.pages:5d} pages  {run.per_second:6.1f} pages/s  {run.peak_kb / 1024:6.0f} MB peak",
+            flush=True,
+        )
     rebuild = None
     if serve:
         rebuild = rebuild_time(project, logs / "serve.log")
@@ -236,7 +259,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also profile our build at the largest size (cProfile)")
     parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the rebuild-while-serving measurement")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic projects and builds (the folder is printed)")
-    parser.add_argument("--without-feature", dest="without", action="append", default=[], metavar="FEATURE", help="take a theme feature out of our build (repeatable)")
+    parser.add_argument(
+        "--without-feature",
+        dest="without",
+        action="append",
+        default=[],
+        metavar="FEATURE",
+        help="take a theme feature out of our build (repeatable)",
+    )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="course-bench-"))
     print(f"# Build benchmark, {date.today()}: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load()}")

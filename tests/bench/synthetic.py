@@ -32,22 +32,110 @@ TAGS = ["questioning", "listening", "complaints", "tone", "handoffs", "coaching"
 
 # -- prose ----------------------------------------------------------------------------------------
 
-OPENERS = ["", "", "", "In practice,", "On a busy shift,", "Most of the time,", "When the queue is long,", "Before the call ends,", "With a new starter,", "After a complaint,"]
-SUBJECTS = ["the agent", "a new starter", "the team lead", "your colleague", "the customer", "the caller", "the trainer", "the learner", "the supervisor", "the person on the desk", "the manager", "a tenant"]
-VERBS = ["notices", "writes down", "repeats back", "asks about", "checks", "explains", "summarises", "follows up", "records", "overlooks", "confirms", "puts into words"]
+OPENERS = [
+    "",
+    "",
+    "",
+    "In practice,",
+    "On a busy shift,",
+    "Most of the time,",
+    "When the queue is long,",
+    "Before the call ends,",
+    "With a new starter,",
+    "After a complaint,",
+]
+SUBJECTS = [
+    "the agent",
+    "a new starter",
+    "the team lead",
+    "your colleague",
+    "the customer",
+    "the caller",
+    "the trainer",
+    "the learner",
+    "the supervisor",
+    "the person on the desk",
+    "the manager",
+    "a tenant",
+]
+VERBS = [
+    "notices",
+    "writes down",
+    "repeats back",
+    "asks about",
+    "checks",
+    "explains",
+    "summarises",
+    "follows up",
+    "records",
+    "overlooks",
+    "confirms",
+    "puts into words",
+]
 OBJECTS = [
-    "the deadline the customer mentioned", "the reference number", "what happened the last time", "the promised call back",
-    "the reason for the delay", "the next step and who owns it", "the words the customer used", "how the problem affects the family",
-    "the choice between two visits", "the cost of waiting another week", "what the colleague upstream needs", "the one fact that changes the answer",
+    "the deadline the customer mentioned",
+    "the reference number",
+    "what happened the last time",
+    "the promised call back",
+    "the reason for the delay",
+    "the next step and who owns it",
+    "the words the customer used",
+    "how the problem affects the family",
+    "the choice between two visits",
+    "the cost of waiting another week",
+    "what the colleague upstream needs",
+    "the one fact that changes the answer",
 ]
 TAILS = [
-    "before offering a fix.", "without being asked.", "in plain words.", "at the end of the conversation.", "while the customer is still talking.",
-    "so nobody has to ask twice.", "and the rest of the call goes better.", "because the form does not ask for it.", "and writes it where the next shift will see it.",
-    "rather than guessing.", "even when the answer seems obvious.", "and the customer hears that they were understood.",
+    "before offering a fix.",
+    "without being asked.",
+    "in plain words.",
+    "at the end of the conversation.",
+    "while the customer is still talking.",
+    "so nobody has to ask twice.",
+    "and the rest of the call goes better.",
+    "because the form does not ask for it.",
+    "and writes it where the next shift will see it.",
+    "rather than guessing.",
+    "even when the answer seems obvious.",
+    "and the customer hears that they were understood.",
 ]
-HEADINGS = ["Why it matters", "What good looks like", "Common traps", "A simple routine", "Practising it", "When it goes wrong", "Making it a habit", "Working with colleagues"]
-TITLE_WORDS = ["Listening", "Asking", "Confirming", "Explaining", "Recovering", "Planning", "Noticing", "Following up", "Handing over", "Opening", "Closing", "Checking"]
-TITLE_ENDS = ["the real need", "a difficult call", "the next step", "what was promised", "the customer's words", "a handover", "a complaint", "the first minute", "bad news", "a long wait"]
+HEADINGS = [
+    "Why it matters",
+    "What good looks like",
+    "Common traps",
+    "A simple routine",
+    "Practising it",
+    "When it goes wrong",
+    "Making it a habit",
+    "Working with colleagues",
+]
+TITLE_WORDS = [
+    "Listening",
+    "Asking",
+    "Confirming",
+    "Explaining",
+    "Recovering",
+    "Planning",
+    "Noticing",
+    "Following up",
+    "Handing over",
+    "Opening",
+    "Closing",
+    "Checking",
+]
+TITLE_ENDS = [
+    "the real need",
+    "a difficult call",
+    "the next step",
+    "what was promised",
+    "the customer's words",
+    "a handover",
+    "a complaint",
+    "the first minute",
+    "bad news",
+    "a long wait",
+]
 
 
 def _sentence(rng: random.Random) -> str:
@@ -64,7 +152,9 @@ def _paragraph(rng: random.Random, sentences: int = 5, terms: list[str] | None =
 
 
 def _table(rng: random.Random) -> str:
-    rows = [f"| {rng.choice(OBJECTS).capitalize()} | {rng.choice(TAILS).capitalize()} | {rng.choice(SUBJECTS).capitalize()} |" for _ in range(5)]
+    rows = [
+        f"| {rng.choice(OBJECTS).capitalize()} | {rng.choice(TAILS).capitalize()} | {rng.choice(SUBJECTS).capitalize()} |" for _ in range(5)
+    ]
     return "\n".join(["| Instead of | Try | Who |", "| --- | --- | --- |", *rows])
 
 
@@ -95,7 +185,9 @@ def lesson_markdown(rng: random.Random, lesson: Lesson, serves: list[str], terms
             + f"        why: {_quote(_sentence(rng) + ' ' + _sentence(rng))}"
             for index in range(3)
         )
-        questions.append(f"  - question: {_quote(f'Question {number}: ' + _sentence(rng))}\n    assesses: [{objective}]\n    options:\n{options}")
+        questions.append(
+            f"  - question: {_quote(f'Question {number}: ' + _sentence(rng))}\n    assesses: [{objective}]\n    options:\n{options}"
+        )
     front = f"""---
 title: {_quote(lesson.title)}
 duration: {rng.choice([20, 25, 30, 35])}
@@ -124,9 +216,15 @@ knowledge_check:
         if number == 2:
             blocks.append(f'!!! example "Scenario: {rng.choice(TITLE_ENDS)}"\n    ' + _paragraph(rng, 5))
         if number == 4:
-            blocks.append(f'!!! exercise "{exercise}"\n    ' + _paragraph(rng, 4) + "\n\n    - " + "\n    - ".join(_sentence(rng) for _ in range(3)))
+            blocks.append(
+                f'!!! exercise "{exercise}"\n    ' + _paragraph(rng, 4) + "\n\n    - " + "\n    - ".join(_sentence(rng) for _ in range(3))
+            )
         sections.append("\n\n".join(blocks))
-    ending = f"Next: [{next_lesson.title}]({next_lesson.slug}.md)." if next_lesson else "Next: the module's capstone, [Put it together](capstone.md)."
+    ending = (
+        f"Next: [{next_lesson.title}]({next_lesson.slug}.md)."
+        if next_lesson
+        else "Next: the module's capstone, [Put it together](capstone.md)."
+    )
     body = "\n\n".join([_paragraph(rng, 6), _paragraph(rng, 5), *sections, ending])
     return front + "\n" + body + "\n"
 
@@ -161,7 +259,9 @@ Need a reminder? See {links}.
 """
 
 
-def module_yaml(module_id: str, title: str, order: int, objectives: dict[str, str], lessons: list[Lesson], prerequisite: str | None, reviewed: date) -> str:
+def module_yaml(
+    module_id: str, title: str, order: int, objectives: dict[str, str], lessons: list[Lesson], prerequisite: str | None, reviewed: date
+) -> str:
     lines = "\n".join(f"  {key}: {_quote(text)}" for key, text in objectives.items())
     return f"""id: {module_id}
 title: {_quote(title)}
@@ -182,12 +282,16 @@ lessons:
 
 
 def article_markdown(rng: random.Random, title: str, published: date, modules: list[tuple[str, list[Lesson]]], terms: list[str]) -> str:
-    links = " ".join(f"The [{lessons[0].title}](../../modules/{module_id}/{lessons[0].slug}.md) lesson in [this module](../../modules/{module_id}/index.md) covers it." for module_id, lessons in modules)
+    links = " ".join(
+        f"The [{lessons[0].title}](../../modules/{module_id}/{lessons[0].slug}.md) lesson in [this module](../../modules/{module_id}/index.md) covers it."
+        for module_id, lessons in modules
+    )
     paragraphs = [_paragraph(rng, 6, list(terms[:1])), "<!-- more -->"]
     for heading in rng.sample(HEADINGS, 4):
         paragraphs += [f"## {heading}", _paragraph(rng, 6), _paragraph(rng, 5)]
     paragraphs.append(links)
-    return f"""---
+    return (
+        f"""---
 date: {published.isoformat()}
 authors: [{rng.choice(["amara-osei", "daniel-reyes", "priya-nair"])}]
 categories: [{rng.choice(CATEGORIES)}]
@@ -198,7 +302,10 @@ description: {_quote(_sentence(rng))}
 
 # {title}
 
-""" + "\n\n".join(paragraphs) + "\n"
+"""
+        + "\n\n".join(paragraphs)
+        + "\n"
+    )
 
 
 # -- projects -------------------------------------------------------------------------------------
@@ -278,12 +385,17 @@ def make_project(dest: Path, lessons: int, seed: int = 1, without_features: list
         size = LESSONS_PER_MODULE if order < module_count else lessons - made
         module_id = f"{_slugify(rng.choice(TITLE_WORDS) + ' ' + rng.choice(TITLE_ENDS))}-{order}"
         title = f"{module_id.rsplit('-', 1)[0].replace('-', ' ').capitalize()} ({order})"
-        module_lessons = [Lesson(f"{_slugify(t)}-{i}", t) for i, t in enumerate((f"{rng.choice(TITLE_WORDS)} {rng.choice(TITLE_ENDS)}" for _ in range(size)), 1)]
+        module_lessons = [
+            Lesson(f"{_slugify(t)}-{i}", t)
+            for i, t in enumerate((f"{rng.choice(TITLE_WORDS)} {rng.choice(TITLE_ENDS)}" for _ in range(size)), 1)
+        ]
         objectives = {f"objective-{k}": _sentence(rng) for k in range(1, 4)}
         folder = dest / "modules" / module_id
         folder.mkdir()
         prerequisite = all_modules[-1][0] if all_modules and order % 4 else None
-        (folder / "module.yml").write_text(module_yaml(module_id, title, order, objectives, module_lessons, prerequisite, today - timedelta(days=7)), encoding="utf-8")
+        (folder / "module.yml").write_text(
+            module_yaml(module_id, title, order, objectives, module_lessons, prerequisite, today - timedelta(days=7)), encoding="utf-8"
+        )
         for index, lesson in enumerate(module_lessons):
             serves = [f"objective-{index % 3 + 1}"]
             following = module_lessons[index + 1] if index + 1 < len(module_lessons) else None
@@ -316,7 +428,13 @@ def make_project(dest: Path, lessons: int, seed: int = 1, without_features: list
 
 def _commit(dest: Path) -> None:
     """One commit, so the git-date plugin reads real history as it does in the repository."""
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org", "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "Bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
     for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "Synthetic curriculum"]):
         subprocess.run(command, cwd=dest, env=env, check=True, capture_output=True)
 

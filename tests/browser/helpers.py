@@ -96,9 +96,7 @@ def search_docs(built_site: Path, word: str) -> dict[str, str]:
     """Search-index entries whose title or text holds `word` (whole word, any case): location -> title."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
     return {
-        doc["location"]: _plain(doc["title"])
-        for doc in search_index(built_site)
-        if pattern.search(_plain(f"{doc['title']} {doc['text']}"))
+        doc["location"]: _plain(doc["title"]) for doc in search_index(built_site) if pattern.search(_plain(f"{doc['title']} {doc['text']}"))
     }
 
 

@@ -133,6 +133,9 @@ def test_tables_that_scroll_sideways_are_regions_each_with_its_own_name(desktop_
     expect(regions.first).to_have_attribute("role", "region")
     names = regions.evaluate_all("all => all.map(r => [r.getAttribute('aria-label'), r.tabIndex])")
     assert len(names) > 1, names
-    assert all(label.startswith(f"Table {n}: ") and label.endswith(" (scrolls sideways)") and "¶" not in label and tab == 0 for n, (label, tab) in enumerate(names, 1)), names
+    assert all(
+        label.startswith(f"Table {n}: ") and label.endswith(" (scrolls sideways)") and "¶" not in label and tab == 0
+        for n, (label, tab) in enumerate(names, 1)
+    ), names
     assert len({label for label, _ in names}) == len(names), names
     assert "landmark-unique" not in [v["id"] for v in axe_violations(desktop_page)]

@@ -23,7 +23,7 @@ READ_CHECK = """check => [...check.querySelectorAll('.course-check__question')].
 
 
 def test_every_explanation_names_the_option_it_explains(desktop_page, site_url):
-    """"B is right", then "Not A", "Not C", "Not D": each wrong option explained under its own letter."""
+    """ "B is right", then "Not A", "Not C", "Not D": each wrong option explained under its own letter."""
     page = desktop_page
     page.goto(site_url + MODULE)
     lessons = page.locator(".course-lessons__list a").evaluate_all("links => links.map(link => link.href)")

@@ -32,7 +32,9 @@ def published_browser(browser, site_url):
     127.0.0.1:<port> every click is a full page load, at the published address it is instant."""
     host = urlsplit(yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["site_url"]).hostname
     port = urlsplit(site_url).port
-    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {host}:80 127.0.0.1:{port}"])
+    chromium = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {host}:80 127.0.0.1:{port}"]
+    )
     chromium.site_url = f"http://{host}{urlsplit(site_url).path}"
     yield chromium
     chromium.close()
@@ -80,7 +82,9 @@ def test_a_completed_lesson_stays_complete_after_a_reload_and_shows_on_the_overv
     expect(overview).to_be_visible()
     expect(overview.locator(".course-progress__text")).to_have_text(f"1 of {LESSON_COUNT} lessons done")
     expect(overview.locator("progress")).to_have_js_property("value", 1)
-    expect(overview.get_by_label("Your progress in Questioning skills")).to_have_attribute("aria-valuetext", f"1 of {LESSON_COUNT} lessons done")
+    expect(overview.get_by_label("Your progress in Questioning skills")).to_have_attribute(
+        "aria-valuetext", f"1 of {LESSON_COUNT} lessons done"
+    )
     done = page.locator(".course-lessons__list li", has=page.locator(".course-done"))
     expect(done).to_have_count(1)
     expect(done).to_contain_text("Open, closed and probing questions")
@@ -193,7 +197,10 @@ def test_two_course_sites_on_one_origin_keep_separate_progress(browser, two_site
     page.goto(two_sites + "other-course/" + MODULE)
     expect(page.locator(".course-lessons .course-progress__text")).to_have_text(f"0 of {LESSON_COUNT} lessons done")
     mark_complete(page, two_sites + "other-course/" + FIRST)
-    assert sorted(page.evaluate("() => Object.keys(localStorage).filter(key => key.endsWith('.course.progress'))")) == [KEY, "/other-course/.course.progress"]
+    assert sorted(page.evaluate("() => Object.keys(localStorage).filter(key => key.endsWith('.course.progress'))")) == [
+        KEY,
+        "/other-course/.course.progress",
+    ]
     page.goto(two_sites + "course-site/" + MODULE)
     expect(page.locator(".course-done")).to_have_count(1)
     expect(page.locator(".course-lessons__list li", has=page.locator(".course-done"))).to_contain_text("Open, closed and probing questions")

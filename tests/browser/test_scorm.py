@@ -29,7 +29,13 @@ pytestmark = pytest.mark.browser
 MODULE = "questioning-skills"
 PACKAGE = f"{MODULE}-scorm12.zip"
 START = f"modules/{MODULE}/index.html"
-LESSONS = ["why-questions-matter", "open-closed-and-probing", "things-and-people", "listening-and-summarising", "answering-in-their-interest"]
+LESSONS = [
+    "why-questions-matter",
+    "open-closed-and-probing",
+    "things-and-people",
+    "listening-and-summarising",
+    "answering-in-their-interest",
+]
 PAGES = [*LESSONS, "capstone"]
 QUESTIONS = 21  # knowledge-check questions in the module
 # The questions answered wrong before right, by lesson: 3 of 21 wrong first, so 18 right: 86 %.
@@ -82,7 +88,13 @@ HOST = """<!doctype html>
 def lms_url(tmp_path_factory):
     """The test LMS at http://127.0.0.1:<port>/lms/host.html, the package unpacked in lms/content/."""
     out = tmp_path_factory.mktemp("scorm")
-    result = subprocess.run([sys.executable, "-m", "macros.authoring.cli", "export", "scorm", MODULE, "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.authoring.cli", "export", "scorm", MODULE, "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, f"course export scorm failed:\n{result.stdout}\n{result.stderr}"
     web = tmp_path_factory.mktemp("web")
     with zipfile.ZipFile(out / PACKAGE) as archive:
@@ -91,7 +103,9 @@ def lms_url(tmp_path_factory):
     mastery = re.search(r"<adlcp:masteryscore>(\d+)</adlcp:masteryscore>", manifest).group(1)  # an LMS reads it from there
     (web / "lms/host.html").write_text(HOST.replace("MASTERY", mastery), encoding="utf-8")
     shutil.copyfile(RUNTIME, web / "lms/scorm12.min.js")
-    (web / "lms/blank.html").write_text('<!doctype html><html lang="en"><title>Blank</title><link rel="icon" href="data:,">', encoding="utf-8")
+    (web / "lms/blank.html").write_text(
+        '<!doctype html><html lang="en"><title>Blank</title><link rel="icon" href="data:,">', encoding="utf-8"
+    )
     with serve_folder(web) as base:
         yield base + "lms/"
 
@@ -159,7 +173,12 @@ def first_try_marks(lesson: str, count: int) -> str:
 
 def offsite(requests: list[str], base: str) -> list[str]:
     root = urlsplit(base)
-    return [url for url in dict.fromkeys(requests) if not url.startswith(("data:", "about:", "blob:")) and (urlsplit(url).netloc != root.netloc or not urlsplit(url).path.startswith(root.path))]
+    return [
+        url
+        for url in dict.fromkeys(requests)
+        if not url.startswith(("data:", "about:", "blob:"))
+        and (urlsplit(url).netloc != root.netloc or not urlsplit(url).path.startswith(root.path))
+    ]
 
 
 def test_a_learner_walks_the_module_leaves_and_resumes(lms):
@@ -213,7 +232,11 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     assert page.errors == []
 
     # The score: course.js's "course:answer" events, through bridge.js.
-    assert first_half["core"]["score"] == {"raw": str(round(100 * 6 / QUESTIONS)), "min": "0", "max": "100"}  # 4 + 5 answered, 3 wrong first
+    assert first_half["core"]["score"] == {
+        "raw": str(round(100 * 6 / QUESTIONS)),
+        "min": "0",
+        "max": "100",
+    }  # 4 + 5 answered, 3 wrong first
     assert json.loads(first_half["suspend_data"])["first"] == {LESSONS[0]: "0111", LESSONS[1]: "10110"}
     wait_for(page, "core.lesson_status", "passed")
     record = cmi(page)
@@ -234,7 +257,13 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
 
     assert record["core"]["score"] == {"raw": str(round(100 * 18 / QUESTIONS)), "min": "0", "max": "100"}
     data = suspend_data(page)
-    counts = {"why-questions-matter": 4, "open-closed-and-probing": 5, "things-and-people": 4, "listening-and-summarising": 4, "answering-in-their-interest": 4}
+    counts = {
+        "why-questions-matter": 4,
+        "open-closed-and-probing": 5,
+        "things-and-people": 4,
+        "listening-and-summarising": 4,
+        "answering-in-their-interest": 4,
+    }
     assert data["first"] == {lesson: first_try_marks(lesson, count) for lesson, count in counts.items()}
     assert len(record["suspend_data"]) < 4096
 
@@ -253,7 +282,17 @@ def test_below_the_lms_mastery_score_the_learner_fails(lms):
     """The LMS's mastery score wins over the manifest's: 86 % passes at 80 (above) but not at 90."""
     page = lms
     page.goto(page.base + "blank.html")  # the LMS's origin, before any course runs: the record to start from
-    finished = {"v": 1, "done": PAGES, "first": {"why-questions-matter": "0111", "open-closed-and-probing": "10110", "things-and-people": "1111", "listening-and-summarising": "1111", "answering-in-their-interest": "1111"}}
+    finished = {
+        "v": 1,
+        "done": PAGES,
+        "first": {
+            "why-questions-matter": "0111",
+            "open-closed-and-probing": "10110",
+            "things-and-people": "1111",
+            "listening-and-summarising": "1111",
+            "answering-in-their-interest": "1111",
+        },
+    }
     page.evaluate(
         "data => { sessionStorage.clear(); sessionStorage.setItem('lms.mastery', '90');"
         " sessionStorage.setItem('lms.cmi', JSON.stringify({suspend_data: data, core: {exit: 'suspend', lesson_status: 'incomplete'}})); }",
@@ -297,7 +336,10 @@ def test_course_events_reach_the_lms(lms):
     for name, detail in [
         ("course:answer", {"lesson": f"{MODULE}/things-and-people", "question": "things-and-people-q2", "right": False, "firstTry": True}),
         ("course:answer", {"lesson": f"{MODULE}/things-and-people", "question": "things-and-people-q2", "right": True, "firstTry": False}),
-        ("course:answer", {"lesson": "customer-service/positive-language", "question": "positive-language-q1", "right": True, "firstTry": True}),
+        (
+            "course:answer",
+            {"lesson": "customer-service/positive-language", "question": "positive-language-q1", "right": True, "firstTry": True},
+        ),
         ("course:progress", {"done": [f"{MODULE}/why-questions-matter", "customer-service/positive-language"]}),
     ]:
         inner.evaluate(send, [name, detail])

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import MODULE, content_h1, indexed_title, open_search, search_docs, type_query, search_result
+from .helpers import MODULE, content_h1, indexed_title, open_search, search_docs, search_result, type_query
 
 pytestmark = pytest.mark.browser
 

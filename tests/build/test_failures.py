@@ -112,7 +112,11 @@ def test_a_strict_warning_found_after_writing_leaves_the_previous_site(project, 
     before = previous_site(site)
     page = project / "docs/curriculum/index.md"
     page.write_text(page.read_text() + "\n\nSee [the list](#no-such-anchor).\n")
-    failed_with(project.build(site), "contains a link '#no-such-anchor', but there is no such anchor on this page", "Aborted with 1 warnings in strict mode")
+    failed_with(
+        project.build(site),
+        "contains a link '#no-such-anchor', but there is no such anchor on this page",
+        "Aborted with 1 warnings in strict mode",
+    )
     assert snapshot(site) == before
 
 

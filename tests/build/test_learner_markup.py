@@ -101,7 +101,7 @@ def test_module_overviews_carry_a_hidden_progress_bar_and_each_lessons_id(built_
         assert "hidden" in bar and bar["data-module"] == module.id
         assert json.loads(bar["data-course-progress"]) == [lesson.slug for lesson in module.lessons]
         assert f'<progress max="{len(module.lessons)}" value="0"></progress>' in page
-        assert f"Your progress<span class=\"course-sr-only\"> in {module.title}</span>" in page
+        assert f'Your progress<span class="course-sr-only"> in {module.title}</span>' in page
         ids = [item["data-page"] for item in elements(page, data_page=None) if "data-course-complete" not in item]
         assert ids == [f"{module.id}/{step.slug}" for step in module.pages]
 
@@ -117,7 +117,9 @@ def test_the_catalogue_has_a_hidden_filter_form_and_what_it_filters_on(built_sit
     modules = CURRICULUM.modules
     for value in [m.level for m in modules] + [a for m in modules for a in m.audience] + [t for m in modules for t in m.tags]:
         assert value in options
-    assert [v for v, _, _ in DURATION_BANDS if v in options] == [v for v, _, _ in DURATION_BANDS if any(duration_band(m.duration) == v for m in modules)]
+    assert [v for v, _, _ in DURATION_BANDS if v in options] == [
+        v for v, _, _ in DURATION_BANDS if any(duration_band(m.duration) == v for m in modules)
+    ]
 
     cards = elements(page, class_="course-card")
     assert len(cards) == len(modules)
@@ -128,11 +130,18 @@ def test_the_catalogue_has_a_hidden_filter_form_and_what_it_filters_on(built_sit
         assert [s["id"] for s in steps] == [f"{module.id}/{step.slug}" for step in module.pages]
         for step in steps:  # "Continue where you left off" links here
             assert (built_site / url / step["url"] / "index.html").is_file(), step["url"]
-        assert f"<span class=\"course-meta__label\">For: </span>{', '.join(module.audience)}" in page
+        assert f'<span class="course-meta__label">For: </span>{", ".join(module.audience)}' in page
 
 
 def test_duration_bands():
-    assert [duration_band(minutes) for minutes in (1, 120, 121, 240, 241, 900)] == ["up-to-2h", "up-to-2h", "2-to-4h", "2-to-4h", "over-4h", "over-4h"]
+    assert [duration_band(minutes) for minutes in (1, 120, 121, 240, 241, 900)] == [
+        "up-to-2h",
+        "up-to-2h",
+        "2-to-4h",
+        "2-to-4h",
+        "over-4h",
+        "over-4h",
+    ]
 
 
 def test_a_catalogue_chosen_by_the_author_has_no_filters():

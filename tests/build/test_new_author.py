@@ -50,12 +50,23 @@ def test_a_new_lesson_is_checked_refused_by_the_build_and_shown_in_the_preview(t
     # The preview shows the page while the placeholders are being filled in.
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    serve = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    serve = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         page = None
         for _ in range(240):  # the first build of the whole site: generous, not a speed test
             try:
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/course-site/modules/questioning-skills/asking-follow-ups/", timeout=5).read().decode()
+                page = (
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/course-site/modules/questioning-skills/asking-follow-ups/", timeout=5)
+                    .read()
+                    .decode()
+                )
                 break
             except OSError:
                 if serve.poll() is not None:

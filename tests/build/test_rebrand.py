@@ -54,7 +54,9 @@ def test_one_file_rebrands_every_page(tmp_path):
         name = page.relative_to(site)
         assert NEW_NAME in text, f"{name}: the new name is missing"
         assert "fernhill" not in text.lower(), f"{name}: still names the default brand"
-        assert f"--md-primary-fg-color: {NEW_PRIMARY}" in text and f"--md-accent-fg-color: {NEW_ACCENT}" in text, f"{name}: not in the new colours"
+        assert f"--md-primary-fg-color: {NEW_PRIMARY}" in text and f"--md-accent-fg-color: {NEW_ACCENT}" in text, (
+            f"{name}: not in the new colours"
+        )
         assert re.search(r'<img src="[^"]*assets/brand/harbour\.svg" alt="', text), f"{name}: not the new logo"
         assert re.search(r'<link rel="icon" href="[^"]*assets/brand/harbour\.svg"', text), f"{name}: not the new favicon"
     # Outside the HTML too: the feed, the sitemap and the search index.

@@ -130,7 +130,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment():
             if match["action"].startswith(("./", "docker://")):
                 continue
             assert SHA.match(match["ref"]), f"{path.name}: {match['action']} is pinned to {match['ref']!r}, not a 40-character commit"
-            assert match["version"] and VERSION.match(match["version"]), f"{path.name}: {match['action']} needs its version as a comment: # v1.2.3"
+            assert match["version"] and VERSION.match(match["version"]), (
+                f"{path.name}: {match['action']} needs its version as a comment: # v1.2.3"
+            )
 
 
 # ── What each workflow does ───────────────────────────────────────────────────────────────────
@@ -180,7 +182,9 @@ def test_pages_builds_with_make_site_and_deploys_with_the_official_actions():
 
 
 def test_pre_commit_config_is_valid_and_runs_course_check():
-    result = subprocess.run([str(tool("pre-commit")), "validate-config", str(PRE_COMMIT_CONFIG)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(tool("pre-commit")), "validate-config", str(PRE_COMMIT_CONFIG)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = {hook["id"]: hook for repo in yaml.safe_load(PRE_COMMIT_CONFIG.read_text())["repos"] for hook in repo["hooks"]}
     course = hooks["course-check"]

@@ -35,7 +35,13 @@ OWN_HOSTS = {urlsplit(BRAND["site_url"]).hostname, urlsplit(BRAND["repo_url"]).h
 
 
 def export(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.authoring.cli", "--root", str(root), "export", "scorm", *args], cwd=root, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.authoring.cli", "--root", str(root), "export", "scorm", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -189,4 +195,3 @@ def test_mastery_score_comes_from_module_yml_and_a_broken_site_exports_nothing(t
     assert result.stderr.strip().splitlines()[-1].startswith("course: the site did not build, so nothing was exported")
     assert "Traceback" not in result.stderr
     assert list((project / "dist").iterdir()) == []
-

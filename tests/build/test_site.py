@@ -6,7 +6,7 @@ import json
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +20,13 @@ from tests.factory import ROOT
 from tests.html import html, text_of
 
 MODULE = "modules/questioning-skills"
-LESSONS = ["why-questions-matter", "open-closed-and-probing", "things-and-people", "listening-and-summarising", "answering-in-their-interest"]
+LESSONS = [
+    "why-questions-matter",
+    "open-closed-and-probing",
+    "things-and-people",
+    "listening-and-summarising",
+    "answering-in-their-interest",
+]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +71,10 @@ def test_the_capstone_ends_the_module(built_site, questioning):
     assert "This activity practises the module's objectives" in header.replace("&#39;", "'")
     assert "It brings together:" in header and '<a href="../why-questions-matter/">Why questions matter</a>' in page
     pager = text_of(section(page, "course-pager"))
-    assert pager.startswith("Previous lesson Answering in the customer's interest".replace("'", "&#39;")) or "Answering in the customer" in pager
+    assert (
+        pager.startswith("Previous lesson Answering in the customer's interest".replace("'", "&#39;"))
+        or "Answering in the customer" in pager
+    )
     assert "Module complete" in pager
     assert "course-check" not in page  # a capstone has no knowledge check of its own
 
@@ -199,7 +208,9 @@ def test_brand_values_reach_every_page(built_site):
 def test_structured_data_for_modules_and_lessons(built_site):
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built_site, MODULE), re.S).group(1))
     assert data["@type"] == "Course" and data["name"] == "Questioning skills" and len(data["hasPart"]) == 6  # five lessons and the capstone
-    lesson = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built_site, f"{MODULE}/things-and-people"), re.S).group(1))
+    lesson = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html(built_site, f"{MODULE}/things-and-people"), re.S).group(1)
+    )
     assert lesson["@type"] == "LearningResource" and lesson["timeRequired"].startswith("PT")
 
 
@@ -233,7 +244,9 @@ def test_every_internal_link_and_anchor_resolves(built_site):
         pages[path.resolve()] = parser
     for path in built_site.rglob("*.css"):
         parser = _Links()
-        parser.hrefs = [url for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")) if not url.startswith("data:")]
+        parser.hrefs = [
+            url for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")) if not url.startswith("data:")
+        ]
         pages[path.resolve()] = parser
     assert len(pages) > 30 and sum(len(parser.hrefs) for parser in pages.values()) > 1000
     site_url = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["site_url"]
@@ -286,13 +299,19 @@ def test_last_update_comes_from_the_history_of_each_file(built_site):
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: the build falls back to its own date, which is what it should do")
     checked = 0
-    for url, source in [(f"{MODULE}/things-and-people", f"{MODULE}/things-and-people.md"), ("about", "docs/about.md"), ("blog/missing-the-real-training-need", "docs/blog/posts/missing-the-real-training-need.md")]:
+    for url, source in [
+        (f"{MODULE}/things-and-people", f"{MODULE}/things-and-people.md"),
+        ("about", "docs/about.md"),
+        ("blog/missing-the-real-training-need", "docs/blog/posts/missing-the-real-training-need.md"),
+    ]:
         committed = _last_commit(source)
         if committed is None:
             continue  # a file added since the last commit has no history yet
-        shown = re.search(r'class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" title="([^"]+)"', html(built_site, url))
+        shown = re.search(
+            r'class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" title="([^"]+)"', html(built_site, url)
+        )
         assert shown, f"{url}: no last-update date"
-        when = datetime.strptime(shown.group(1), "%B %d, %Y %H:%M:%S %Z").replace(tzinfo=timezone.utc)
+        when = datetime.strptime(shown.group(1), "%B %d, %Y %H:%M:%S %Z").replace(tzinfo=UTC)
         assert int(when.timestamp()) == committed, f"{url}: shows {shown.group(1)}, but {source} was last committed at {committed}"
         checked += 1
     assert checked, "none of the files has a commit yet"

@@ -33,7 +33,9 @@ def letters(text: str) -> str:
 
 def note_lines(page) -> list[str]:
     """Distinctive lines of each facilitator note on a page, reduced to their letters."""
-    return [letters(line)[:60] for block in find_blocks(page.body, FACILITATOR) for line in block.body.splitlines() if len(letters(line)) > 40]
+    return [
+        letters(line)[:60] for block in find_blocks(page.body, FACILITATOR) for line in block.body.splitlines() if len(letters(line)) > 40
+    ]
 
 
 def test_every_lesson_and_capstone_has_facilitator_notes_and_materials(curriculum):

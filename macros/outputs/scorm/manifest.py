@@ -48,7 +48,9 @@ def iso_duration(minutes: int) -> str:
 
 
 def manifest_xml(info: ManifestInfo) -> bytes:
-    root = ET.Element(_cp("manifest"), {"identifier": info.identifier, "version": info.version, f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION})
+    root = ET.Element(
+        _cp("manifest"), {"identifier": info.identifier, "version": info.version, f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION}
+    )
     metadata = _sub(root, _cp("metadata"))
     _sub(metadata, _cp("schema"), "ADL SCORM")
     _sub(metadata, _cp("schemaversion"), "1.2")
@@ -57,13 +59,21 @@ def manifest_xml(info: ManifestInfo) -> bytes:
     organizations = _sub(root, _cp("organizations"), attrib={"default": xml_id("ORG", info.identifier)})
     organization = _sub(organizations, _cp("organization"), attrib={"identifier": xml_id("ORG", info.identifier)})
     _sub(organization, _cp("title"), info.title)
-    item = _sub(organization, _cp("item"), attrib={"identifier": xml_id("ITEM", info.identifier), "identifierref": xml_id("RES", info.identifier), "isvisible": "true"})
+    item = _sub(
+        organization,
+        _cp("item"),
+        attrib={"identifier": xml_id("ITEM", info.identifier), "identifierref": xml_id("RES", info.identifier), "isvisible": "true"},
+    )
     _sub(item, _cp("title"), info.title)
     if info.mastery_score is not None:
         _sub(item, f"{{{ADLCP}}}masteryscore", str(info.mastery_score))
 
     resources = _sub(root, _cp("resources"))
-    resource = _sub(resources, _cp("resource"), attrib={"identifier": xml_id("RES", info.identifier), "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco", "href": info.launch})
+    resource = _sub(
+        resources,
+        _cp("resource"),
+        attrib={"identifier": xml_id("RES", info.identifier), "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco", "href": info.launch},
+    )
     for name in info.files:
         _sub(resource, _cp("file"), attrib={"href": name})
 

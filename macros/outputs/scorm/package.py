@@ -123,7 +123,11 @@ def _mastery_score(module: Module) -> int | None:
 def _check_suspend_data_fits(module: Module) -> None:
     """The longest suspend_data the module can need (everything done and answered) fits SCORM 1.2's."""
     longest = json.dumps(
-        {"v": 1, "done": [page.slug for page in module.pages], "first": {lesson.slug: "1" * len(lesson.knowledge_check) for lesson in module.lessons if lesson.knowledge_check}},
+        {
+            "v": 1,
+            "done": [page.slug for page in module.pages],
+            "first": {lesson.slug: "1" * len(lesson.knowledge_check) for lesson in module.lessons if lesson.knowledge_check},
+        },
         separators=(",", ":"),
     )
     if len(longest) > SUSPEND_DATA_LIMIT:

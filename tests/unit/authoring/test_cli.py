@@ -94,8 +94,8 @@ def test_check_reports_every_problem_at_once_at_its_line(project):
         "![](../../assets/missing.png)\n"  # 30
         "TODO: finish this paragraph.\n"  # 31
         '{{ termm("churn") }} and {{ term("chrun") }} and {{ catalogue(levle="introductory") }}\n'  # 32
-        "{{ module_overview(\"alpah\") }} {{ objectives(\"alpha/frist\") }}\n"  # 33
-        "[out of the site](../../../../README.md)\n"  # 34
+        '{{ module_overview("alpah") }} {{ objectives("alpha/frist") }}\n'  # 33
+        "[out of the site](../../../../README.md)\n",  # 34
     )
     project.replace("modules/alpha/module.yml", "level: introductory", "level: beginner")  # a schema problem
     result = run(project, "check")
@@ -159,7 +159,9 @@ def test_the_modules_folder_named_in_mkdocs_yml_is_used(project):
 def test_images_must_be_published_and_described(project):
     project.write("docs/assets/photo.png", "png")
     project.write("modules/alpha/local.png", "png")
-    project.append("modules/alpha/first.md", "\n![A photo](../../assets/photo.png)\n![A local photo](local.png)\n![ ](../../assets/photo.png)\n")
+    project.append(
+        "modules/alpha/first.md", "\n![A photo](../../assets/photo.png)\n![A local photo](local.png)\n![ ](../../assets/photo.png)\n"
+    )
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result)[:-1] == [
@@ -186,7 +188,10 @@ def test_a_link_to_a_draft_is_an_error(project):
     project.append("modules/alpha/first.md", "\nRead [the article](../../blog/posts/on-testing.md).\n")
     result = run(project, "check")
     assert result.exit_code == 1
-    assert "modules/alpha/first.md:29: link: '../../blog/posts/on-testing.md' links to an article the site leaves out (a draft) — publish that article first, or remove the link" in lines(result)
+    assert (
+        "modules/alpha/first.md:29: link: '../../blog/posts/on-testing.md' links to an article the site leaves out (a draft) — publish that article first, or remove the link"
+        in lines(result)
+    )
 
 
 def test_review_age_from_the_option_and_from_mkdocs_yml(project):
@@ -266,7 +271,7 @@ def test_new_lesson_is_listed_in_module_yml_and_loads(project):
 def test_new_lesson_without_title_has_a_todo_title(project):
     assert run(project, "new", "lesson", "alpha", "third").exit_code == 0
     text = (project / "modules/alpha/third.md").read_text()
-    assert "title: \"TODO: the lesson's title\"" in text
+    assert 'title: "TODO: the lesson\'s title"' in text
     assert "serves: []  # ids of the module's objectives this lesson teaches: do-it" in text
     assert load_curriculum(project).module("alpha").lessons[-1].title == "TODO: the lesson's title"
 
@@ -291,7 +296,10 @@ def test_new_lesson_never_overwrites(project):
     ("args", "message"),
     [
         (["alpah", "third"], "unknown module 'alpah' — did you mean 'alpha'?"),
-        (["alpha", "Third_Lesson"], "'Third_Lesson' is not a valid lesson id: use lowercase words joined by hyphens — did you mean 'third-lesson'?"),
+        (
+            ["alpha", "Third_Lesson"],
+            "'Third_Lesson' is not a valid lesson id: use lowercase words joined by hyphens — did you mean 'third-lesson'?",
+        ),
         (["alpha", "capstone"], "'capstone' is reserved"),
         (["alpha"], "Missing argument 'SLUG'"),
     ],

@@ -27,7 +27,9 @@ from macros.curriculum.source import SourceError, parse_yaml, split_front_matter
 from tests.factory import MINIMAL, Project
 
 # No example database: nothing is written into the repository.
-SETTINGS = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 YAML_FILES = ["modules/map-reading/module.yml", "modules/glossary.yml", "docs/blog/.authors.yml"]
 MARKDOWN_FILES = [
@@ -40,19 +42,82 @@ MARKDOWN_FILES = [
 
 # Text that has broken parsers before: delimiters, escapes, paths out, impossible dates, huge ids.
 TRICKY = [
-    "", " ", "\t", "\x00", "\x1b[31m", "\ufeff", "\u2028", "\r\n", "---", "...", "- ", ": ", "? ", "!!python/object:os.system",
-    "&a", "*a", "{{ x }}", "{% if %}", "{#", "}}", "<script>alert(1)</script>", "../../etc/passwd", "/etc/passwd",
-    "2026-02-30", "2026-13-01", "9999-12-31", "0000-00-00", "1.0", "0x10", "1e400", ".nan", "~", "null", "yes", "no",
-    "map-reading", "map-reading\n", "MAP-READING", "a" * 5000, "é" * 300, "TODO", "[x](y.md)", "![](../../x.png)",
+    "",
+    " ",
+    "\t",
+    "\x00",
+    "\x1b[31m",
+    "\ufeff",
+    "\u2028",
+    "\r\n",
+    "---",
+    "...",
+    "- ",
+    ": ",
+    "? ",
+    "!!python/object:os.system",
+    "&a",
+    "*a",
+    "{{ x }}",
+    "{% if %}",
+    "{#",
+    "}}",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "2026-02-30",
+    "2026-13-01",
+    "9999-12-31",
+    "0000-00-00",
+    "1.0",
+    "0x10",
+    "1e400",
+    ".nan",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "map-reading",
+    "map-reading\n",
+    "MAP-READING",
+    "a" * 5000,
+    "é" * 300,
+    "TODO",
+    "[x](y.md)",
+    "![](../../x.png)",
     "a" * 300,
 ]
 # Markdown that course check reads closely: links, anchors, images, macro calls, headings.
 BODY_TRICKY = [
-    "[x](" + "a" * 300 + ".md)", "![a map](" + "b/" * 200 + "c.png)", "[x](#" + "b" * 300 + ")", "[x](symbols.md#nowhere)",
-    "[x](../map-reading/contours.md#reading-the-shape)", "[x](<a b.md>)", "[x](%00.md)", "[x](../../../../x.md)", "![](x.png)",
-    "{{ term(" + "[" * 400 + " }}", "{{ " + "-" * 20000 + "1 }}", "{{ a" + ".b" * 20000 + " }}", "{{ term(churn) }}",
-    '{{ term("contour", 3) }}', "{{ catalogue(level=1) }}", "{{ glossary() }}", "{% raw %}", "{% endraw %}", "{{", "}}", "{#",
-    "## Heading {#id}", "## Heading { #id }", "Setext\n---", "```", "`{{ x }}`", "<!-- {{ x }} -->", '<a id="x">', "!!! exercise \"",
+    "[x](" + "a" * 300 + ".md)",
+    "![a map](" + "b/" * 200 + "c.png)",
+    "[x](#" + "b" * 300 + ")",
+    "[x](symbols.md#nowhere)",
+    "[x](../map-reading/contours.md#reading-the-shape)",
+    "[x](<a b.md>)",
+    "[x](%00.md)",
+    "[x](../../../../x.md)",
+    "![](x.png)",
+    "{{ term(" + "[" * 400 + " }}",
+    "{{ " + "-" * 20000 + "1 }}",
+    "{{ a" + ".b" * 20000 + " }}",
+    "{{ term(churn) }}",
+    '{{ term("contour", 3) }}',
+    "{{ catalogue(level=1) }}",
+    "{{ glossary() }}",
+    "{% raw %}",
+    "{% endraw %}",
+    "{{",
+    "}}",
+    "{#",
+    "## Heading {#id}",
+    "## Heading { #id }",
+    "Setext\n---",
+    "```",
+    "`{{ x }}`",
+    "<!-- {{ x }} -->",
+    '<a id="x">',
+    '!!! exercise "',
 ]
 
 
@@ -174,7 +239,12 @@ def test_parse_yaml_raises_only_source_errors(text):
 
 
 @SETTINGS
-@given(meta=st.one_of(st.text(max_size=120), st.builds(_dump, _values()), st.sampled_from(TRICKY)), body=_texts(), opener=st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", "--- \n", ""]), closer=st.sampled_from(["---\n", "...\n", "", "----\n"]))
+@given(
+    meta=st.one_of(st.text(max_size=120), st.builds(_dump, _values()), st.sampled_from(TRICKY)),
+    body=_texts(),
+    opener=st.sampled_from(["---\n", "---\r\n", "\ufeff---\n", "--- \n", ""]),
+    closer=st.sampled_from(["---\n", "...\n", "", "----\n"]),
+)
 def test_front_matter_splits_or_raises_a_source_error(meta, body, opener, closer):
     try:
         source = split_front_matter(f"{opener}{meta}\n{closer}{body}")

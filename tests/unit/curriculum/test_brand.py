@@ -18,7 +18,10 @@ def test_the_default_brand_passes():
 def test_a_pale_primary_colour_is_refused_with_its_contrast():
     pale = {**BRAND, "colors": {"primary": "#ffcc00", "accent": "#000000"}}
     [problem] = check(pale, "brand.yml", 20)
-    assert str(problem) == "brand.yml:20: extra.brand.colors.primary: #ffcc00 has a contrast of 1.5:1 with white; WCAG AA needs 4.5:1 — choose a darker colour (check it at any contrast checker)"
+    assert (
+        str(problem)
+        == "brand.yml:20: extra.brand.colors.primary: #ffcc00 has a contrast of 1.5:1 with white; WCAG AA needs 4.5:1 — choose a darker colour (check it at any contrast checker)"
+    )
 
 
 def test_colours_and_fonts_cannot_inject_css():

@@ -45,10 +45,10 @@ def test_schema_problems_name_file_line_field_and_fix(tmp_path):
     project.replace(meta, 'version: "1.0"', "version: 1.0")
     project.replace("modules/alpha/first.md", "duration: 20", "duration: ten")
     assert problems(tmp_path) == [
-        "modules/alpha/first.md:3: duration: expected a whole number, got \"ten\" — write duration: 25",
+        'modules/alpha/first.md:3: duration: expected a whole number, got "ten" — write duration: 25',
         # the typo is the problem; 'title is missing' would only repeat it
         "modules/alpha/module.yml:2: titel: unknown field — did you mean 'title'?",
-        "modules/alpha/module.yml:5: level: \"beginer\" is not allowed here — use one of introductory, intermediate, advanced",
+        'modules/alpha/module.yml:5: level: "beginer" is not allowed here — use one of introductory, intermediate, advanced',
         'modules/alpha/module.yml:12: version: expected text, got 1.0 — write version: "1.0"',
     ]
 
@@ -146,9 +146,12 @@ def test_every_objective_must_be_assessed_and_served(tmp_path):
 def test_unknown_author_and_article_schema(tmp_path):
     project = Project.small(tmp_path, site=False)
     project.replace("modules/alpha/module.yml", "authors: [ann]", "authors: [anne]")
-    project.write("docs/blog/posts/hello.md", "---\ndate: 2026-13-01\nauthors: [ann]\ncategories: [News]\ntags: []\ndescription: Hi.\nsubtitel: x\n---\n\n# Hello\n")
+    project.write(
+        "docs/blog/posts/hello.md",
+        "---\ndate: 2026-13-01\nauthors: [ann]\ncategories: [News]\ntags: []\ndescription: Hi.\nsubtitel: x\n---\n\n# Hello\n",
+    )
     assert problems(tmp_path) == [
-        "docs/blog/posts/hello.md:2: date: expected a date as YYYY-MM-DD, got \"2026-13-01\" — write date: 2026-10-06",
+        'docs/blog/posts/hello.md:2: date: expected a date as YYYY-MM-DD, got "2026-13-01" — write date: 2026-10-06',
         "docs/blog/posts/hello.md:7: subtitel: unknown field — did you mean 'title'?",
         "modules/alpha/module.yml:11: authors: unknown author 'anne' — did you mean 'ann'?",
     ]
@@ -199,7 +202,9 @@ def test_a_capstone_ends_the_module_and_counts_in_its_time(tmp_path):
 
 def test_a_capstone_is_cross_checked_against_the_module(tmp_path):
     project = Project.small(tmp_path, site=False)
-    project.write("modules/alpha/capstone.md", CAPSTONE.replace("serves: [do-it]", "serves: [do-itt]").replace("[first, second]", "[first, third]"))
+    project.write(
+        "modules/alpha/capstone.md", CAPSTONE.replace("serves: [do-it]", "serves: [do-itt]").replace("[first, second]", "[first, third]")
+    )
     project.replace("modules/alpha/module.yml", "  - second\n", "  - second\n  - capstone\n")
     assert problems(tmp_path) == [
         "modules/alpha/capstone.md:4: serves: 'do-itt' is not an objective of module 'alpha' — did you mean 'do-it'?",
@@ -238,7 +243,12 @@ def test_the_glossary_is_read_and_its_cross_references_checked(tmp_path):
     glossary = load_curriculum(tmp_path).glossary
     assert list(glossary) == ["churn", "retention"]
     assert glossary["churn"].see_also == ("retention",)
-    project.write("modules/glossary.yml", GLOSSARY.replace("see_also: [retention]", "see_also: [retension]").replace("definition: Customers staying.", "defintion: Customers staying."))
+    project.write(
+        "modules/glossary.yml",
+        GLOSSARY.replace("see_also: [retention]", "see_also: [retension]").replace(
+            "definition: Customers staying.", "defintion: Customers staying."
+        ),
+    )
     assert problems(tmp_path) == [
         "modules/glossary.yml:8: terms.retention.defintion: unknown field — did you mean 'definition'?",
     ]

@@ -27,9 +27,26 @@ def test_every_id_a_fragment_writes_comes_from_the_table():
 
 @pytest.mark.parametrize(
     "anchor",
-    ["key-takeaways", "lesson-objectives", "capstone-objectives", "module-objectives", "before-you-start", "lessons",
-     "run-as-a-workshop", "take-the-course", "knowledge-check-things", "things-q2", "things-q2-3", "things-q2-3-why",
-     "objective-ask-open", "catalogue-filter-level", "course-path-arrow", "top", "fn:1", "__tabbed_1_1"],
+    [
+        "key-takeaways",
+        "lesson-objectives",
+        "capstone-objectives",
+        "module-objectives",
+        "before-you-start",
+        "lessons",
+        "run-as-a-workshop",
+        "take-the-course",
+        "knowledge-check-things",
+        "things-q2",
+        "things-q2-3",
+        "things-q2-3-why",
+        "objective-ask-open",
+        "catalogue-filter-level",
+        "course-path-arrow",
+        "top",
+        "fn:1",
+        "__tabbed_1_1",
+    ],
 )
 def test_links_to_fragment_ids_are_accepted(anchor):
     assert fragment_anchor(anchor)

@@ -32,4 +32,4 @@ def test_each_module_sits_one_row_below_its_deepest_prerequisite():
     path = layout(curriculum)
     assert [[n.module.id for n in row] for row in path.rows()] == [["a", "d"], ["b"], ["c"]]
     assert sorted((e.start.module.id, e.end.module.id) for e in path.edges) == [("a", "b"), ("a", "c"), ("b", "c")]
-    assert all(0 <= n.x and n.x + 240 <= path.width and n.y + 64 <= path.height for n in path.nodes)
+    assert all(n.x >= 0 and n.x + 240 <= path.width and n.y + 64 <= path.height for n in path.nodes)

@@ -18,7 +18,10 @@ def curriculum(tmp_path_factory):
     post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [{module}]\ndescription: {title} <b>bold</b>\n---\n\n# {title}\n"
     project.write("docs/blog/posts/on-testing.md", post.format(date="2026-05-01", module="alpha", title="On testing"))
     project.write("docs/blog/posts/elsewhere.md", post.format(date="2026-06-01", module="beta", title="Elsewhere"))
-    project.write("modules/glossary.yml", 'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  open-question:\n    term: open question\n    definition: One that invites a story.\n')
+    project.write(
+        "modules/glossary.yml",
+        'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  open-question:\n    term: open question\n    definition: One that invites a story.\n',
+    )
     return load_curriculum(project)
 
 
