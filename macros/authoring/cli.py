@@ -99,7 +99,8 @@ def check(ctx: click.Context, output: str, review_age: int | None) -> None:
     else:
         curriculum = report.curriculum
         click.echo(
-            f"No problems found in {plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, {plural(len(curriculum.articles), 'article')}."
+            f"No problems found in {plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, "
+            f"{plural(len(curriculum.articles), 'article')}."
         )
     ctx.exit(1 if any(p.severity == "error" for p in problems) else 0)
 
@@ -253,7 +254,8 @@ def stats(ctx: click.Context) -> None:
         ("Glossary terms", f"{len(curriculum.glossary)}"),
         (
             "Words",
-            f"{lesson_words + capstone_words + words_in_articles:,} (lessons {lesson_words:,}, capstones {capstone_words:,}, articles {words_in_articles:,})",
+            f"{lesson_words + capstone_words + words_in_articles:,} "
+            f"(lessons {lesson_words:,}, capstones {capstone_words:,}, articles {words_in_articles:,})",
         ),
         ("Learning time", f"{minutes(curriculum.duration)} ({curriculum.duration / 60:.1f} hours)"),
     ]

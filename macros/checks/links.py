@@ -70,17 +70,11 @@ def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]
     here = posixpath.dirname(page.site)
     found = [(m.start(), m.group(1) == "!", m.group(2), m.group(3)) for m in LINK.finditer(body)]
     found += [(m.start(), False, None, m.group(2)) for m in REFERENCE.finditer(body)]
-    site_pages = None
     for offset, is_image, alt, raw in sorted(found, key=lambda item: item[0]):
         line = line_at(body, offset, page.source.body_line)
         if is_image and not (alt or "").strip():
-            yield Problem(
-                page.file,
-                line,
-                "image",
-                "the image has no alt text",
-                "describe what it shows between the brackets, as in ![A customer at the counter](...)",
-            )
+            hint = "describe what it shows between the brackets, as in ![A customer at the counter](...)"
+            yield Problem(page.file, line, "image", "the image has no alt text", hint)
         target = _target(raw)
         fragment = _fragment(raw)
         if fragment and not is_image and raw.strip("<>").strip().startswith("#"):
@@ -90,56 +84,40 @@ def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]
             continue
         resolved = posixpath.normpath(posixpath.join(here, target))
         if resolved == ".." or resolved.startswith("../"):
-            yield Problem(
-                page.file,
-                line,
-                "image" if is_image else "link",
-                f"'{raw}' points outside the site",
-                "link to a page or file under docs/ or modules/",
-            )
-            continue
-        if is_image:
-            if is_file(layout.docs / resolved):
-                continue
-            if resolved.startswith(addresses.MODULES + "/") and is_file(layout.modules / resolved[len(addresses.MODULES) + 1 :]):
-                yield Problem(
-                    page.file,
-                    line,
-                    "image",
-                    f"'{raw}' is in {layout.modules_dir}/, which the site does not publish",
-                    "move it to docs/assets/ and link it from there",
-                )
-                continue
-            folder = layout.docs / posixpath.dirname(resolved)
-            others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir()] if _is_dir(folder) else []
-            yield Problem(
-                page.file,
-                line,
-                "image",
-                f"'{raw}' does not exist",
-                _suggest(resolved, here, others) or f"add the file, or correct the path (it is read as docs/{resolved})",
-            )
-            continue
-        if _site_file(layout, resolved) is None:
-            if site_pages is None:
-                site_pages = [p.site for p in index.pages] + [addresses.module_page(m) for m in index.modules]
-            yield Problem(
-                page.file,
-                line,
-                "link",
-                f"'{raw}' does not exist",
-                _suggest(resolved, here, site_pages) or "correct the path: links are relative to this file",
-            )
-        elif resolved in index.unpublished:
-            yield Problem(
-                page.file,
-                line,
-                "link",
-                f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})",
-                "publish that article first, or remove the link",
-            )
-        elif fragment:
-            yield from _anchor_problems(index, page, resolved, raw, fragment, line)
+            field = "image" if is_image else "link"
+            yield Problem(page.file, line, field, f"'{raw}' points outside the site", "link to a page or file under docs/ or modules/")
+        elif is_image:
+            yield from _image_problems(layout, page, line, raw, resolved)
+        else:
+            yield from _page_link_problems(layout, index, page, line, raw, resolved, fragment)
+
+
+def _image_problems(layout: Layout, page: Page, line: int, raw: str, resolved: str) -> Iterator[Problem]:
+    """An image that does not exist, or sits in modules/, which the site does not publish."""
+    if is_file(layout.docs / resolved):
+        return
+    if resolved.startswith(addresses.MODULES + "/") and is_file(layout.modules / resolved[len(addresses.MODULES) + 1 :]):
+        message = f"'{raw}' is in {layout.modules_dir}/, which the site does not publish"
+        yield Problem(page.file, line, "image", message, "move it to docs/assets/ and link it from there")
+        return
+    folder = layout.docs / posixpath.dirname(resolved)
+    others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir()] if _is_dir(folder) else []
+    here = posixpath.dirname(page.site)
+    hint = _suggest(resolved, here, others) or f"add the file, or correct the path (it is read as docs/{resolved})"
+    yield Problem(page.file, line, "image", f"'{raw}' does not exist", hint)
+
+
+def _page_link_problems(layout: Layout, index: Index, page: Page, line: int, raw: str, resolved: str, fragment: str) -> Iterator[Problem]:
+    """A link to a page that does not exist, to an article the site leaves out, or to a missing heading."""
+    if _site_file(layout, resolved) is None:
+        site_pages = [p.site for p in index.pages] + [addresses.module_page(m) for m in index.modules]
+        hint = _suggest(resolved, posixpath.dirname(page.site), site_pages) or "correct the path: links are relative to this file"
+        yield Problem(page.file, line, "link", f"'{raw}' does not exist", hint)
+    elif resolved in index.unpublished:
+        message = f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})"
+        yield Problem(page.file, line, "link", message, "publish that article first, or remove the link")
+    elif fragment:
+        yield from _anchor_problems(index, page, resolved, raw, fragment, line)
 
 
 def _fragment(raw: str) -> str:

@@ -120,13 +120,16 @@ MODULE = {
             "type": "integer",
             "minimum": 0,
             "maximum": 100,
-            "description": "For the SCORM export to an LMS: the score out of 100 that passes the module, where the score is the share of its knowledge-check questions answered right at the first try. Default 80.",
+            "description": "For the SCORM export to an LMS: the score out of 100 that passes the module, where the score is the share "
+            "of its knowledge-check questions answered right at the first try. Default 80.",
             "examples": [80],
         },
         "workshop": {
             "type": "object",
             "additionalProperties": False,
-            "description": "How the module runs as a facilitated workshop: the facilitator guide's clock starts at `start` (default: the site's schedule) and restarts on a new day after each lesson in `new_day_after`; `materials` are needed for the whole session.",
+            "description": "How the module runs as a facilitated workshop: the facilitator guide's clock starts at `start` "
+            "(default: the site's schedule) and restarts on a new day after each lesson in `new_day_after`; `materials` are needed "
+            "for the whole session.",
             "examples": [{"start": "09:30", "new_day_after": ["open-closed-and-probing"], "materials": ["Name cards"]}],
             "properties": {
                 "start": {
@@ -225,7 +228,8 @@ LESSON = {
         "knowledge_check": {
             "type": "array",
             "items": QUESTION,
-            "description": "Questions shown after the lesson: each has a question, the objectives it assesses and two to six options; each option has an answer and a why (the feedback), and exactly one has correct: true.",
+            "description": "Questions shown after the lesson: each has a question, the objectives it assesses and two to six options; "
+            "each option has an answer and a why (the feedback), and exactly one has correct: true.",
             "examples": [[{"question": "...", "options": []}]],
         },
         "description": _text(

@@ -243,7 +243,9 @@ def line_of(data: Any, path: tuple) -> int:
     line = getattr(data, "line", 0)
     node = data
     for step in path:
-        if (isinstance(node, LineDict) and step in node.lines) or (isinstance(node, LineList) and isinstance(step, int) and step < len(node.lines)):
+        in_dict = isinstance(node, LineDict) and step in node.lines
+        in_list = isinstance(node, LineList) and isinstance(step, int) and step < len(node.lines)
+        if in_dict or in_list:
             line = node.lines[step]
         else:
             break
@@ -257,7 +259,7 @@ def flatten_lines(data: Any, prefix: str = "") -> dict[str, int]:
     if isinstance(data, LineDict):
         items = ((str(key), data.lines.get(key, 0), value) for key, value in data.items())
     elif isinstance(data, LineList):
-        items = ((str(i), line, value) for i, (line, value) in enumerate(zip(data.lines, data)))
+        items = ((str(i), line, value) for i, (line, value) in enumerate(zip(data.lines, data, strict=False)))
     else:
         return found
     for key, line, value in items:

@@ -76,7 +76,7 @@ def _cycles(curriculum: Curriculum) -> Iterator[Problem]:
             node, trail = stack.pop()
             for nxt in graph.get(node, ()):
                 if nxt == start:
-                    cycle = trail + [start]
+                    cycle = [*trail, start]
                     if frozenset(cycle) not in reported:
                         reported.add(frozenset(cycle))
                         module = curriculum.module(start)
@@ -88,7 +88,7 @@ def _cycles(curriculum: Curriculum) -> Iterator[Problem]:
                             "remove one of these prerequisites",
                         )
                 elif nxt not in trail and nxt in graph:
-                    stack.append((nxt, trail + [nxt]))
+                    stack.append((nxt, [*trail, nxt]))
 
 
 def _authors(curriculum: Curriculum) -> Iterator[Problem]:

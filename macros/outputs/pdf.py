@@ -14,7 +14,10 @@ from pathlib import Path
 from macros.curriculum.addresses import MODULE_HANDOUTS, handout_page, page_file, page_url, pdf_name
 from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
 
-FOOTER = '<div style="font-size:8pt;width:100%;text-align:center;color:#555"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+FOOTER = (
+    '<div style="font-size:8pt;width:100%;text-align:center;color:#555">'
+    '<span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
+)
 
 
 class PdfError(Exception):

@@ -42,7 +42,7 @@ def test_no_serious_or_critical_axe_violations(page, site_url, name, path, schem
     minor = [v for v in violations if v["impact"] not in BLOCKING]
     if minor:
         found = "; ".join(f"{v['id']} ({v['impact']}) at {', '.join(str(n['target']) for n in v['nodes'][:3])}" for v in minor)
-        warnings.warn(AccessibilityWarning(f"{name} ({page.form_factor}, {scheme}): {found}"))
+        warnings.warn(AccessibilityWarning(f"{name} ({page.form_factor}, {scheme}): {found}"), stacklevel=2)
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert blocking == [], (
         f"axe-core found {len(blocking)} serious/critical violation(s) on {name} ({page.url}, {page.form_factor}, {scheme}):\n"

@@ -165,7 +165,7 @@ def test_no_serious_axe_violations_after_answering(page, site_url, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + LESSON)
     question = page.locator(".course-check__question").first
-    right, wrong = options(question)
+    _right, wrong = options(question)
     wrong[0].check()
     question.get_by_role("button", name="Check answer").click()
     expect(question.locator(".course-check__feedback")).to_contain_text("Not quite.")

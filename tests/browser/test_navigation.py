@@ -40,7 +40,7 @@ def test_home_to_module_to_every_lesson_through_the_pager(page, site_url):
     assert all(href.startswith(site_url + MODULE) for href in hrefs), hrefs
 
     links.first.click()
-    for number, (title, href) in enumerate(zip(titles, hrefs), start=1):
+    for number, (title, href) in enumerate(zip(titles, hrefs, strict=False), start=1):
         expect(page).to_have_url(href)
         visited.append(page.url)
         expect(content_h1(page)).to_have_text(title)
@@ -104,7 +104,7 @@ def test_key_pages_load_everything_from_the_site_itself(page, site_url):
     page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
     # ERR_ABORTED is the browser dropping a request of the page it is leaving (the search worker, say).
     page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and failed.append(f"{request.failure} {request.url}"))
-    for _, path in KEY_PAGES + [("curriculum", "curriculum/"), ("second article", "blog/missing-the-real-training-need/")]:
+    for _, path in [*KEY_PAGES, ("curriculum", "curriculum/"), ("second article", "blog/missing-the-real-training-need/")]:
         page.goto(site_url + path)
         expect(content_h1(page)).to_be_visible()
     offsite = offsite_requests(page.requests, site_url)

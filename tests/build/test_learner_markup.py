@@ -57,7 +57,7 @@ def test_each_option_names_its_explanation_and_the_right_one_is_marked(built_sit
         radios = elements(page, type="radio", name=f"{lesson.slug}-q{number}")
         assert len(radios) == len(question.options)
         assert [("data-correct" in radio) for radio in radios] == [option.correct for option in question.options]
-        for radio, option in zip(radios, question.options):
+        for radio, option in zip(radios, question.options, strict=False):
             # The JavaScript shows this element's text, after its "B is right." / "Not A:" label.
             assert element_text(page, radio["data-why"]).endswith(option.why), radio["id"]
 
@@ -123,7 +123,7 @@ def test_the_catalogue_has_a_hidden_filter_form_and_what_it_filters_on(built_sit
 
     cards = elements(page, class_="course-card")
     assert len(cards) == len(modules)
-    for card, module in zip(cards, modules):
+    for card, module in zip(cards, modules, strict=False):
         assert card["data-level"] == module.level and card["data-duration"] == duration_band(module.duration)
         assert json.loads(card["data-audience"]) == list(module.audience) and json.loads(card["data-tags"]) == list(module.tags)
         steps = json.loads(card["data-pages"])

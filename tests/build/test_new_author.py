@@ -70,7 +70,7 @@ def test_a_new_lesson_is_checked_refused_by_the_build_and_shown_in_the_preview(t
                 break
             except OSError:
                 if serve.poll() is not None:
-                    raise AssertionError("mkdocs serve stopped:\n" + serve.stderr.read())
+                    raise AssertionError("mkdocs serve stopped:\n" + serve.stderr.read()) from None
                 time.sleep(0.5)
         assert page is not None, "the preview never served the new lesson"
         assert "TODO: the lesson&#39;s title" in page or "TODO: the lesson's title" in page

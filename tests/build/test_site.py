@@ -130,7 +130,7 @@ def test_catalogue_cards_on_the_home_page(built_site):
     curriculum = load_curriculum(ROOT)
     cards = re.findall(r'<article class="course-card".*?</article>', page, re.DOTALL)
     assert len(cards) == len(curriculum.modules)
-    for card, module in zip(cards, curriculum.modules):
+    for card, module in zip(cards, curriculum.modules, strict=False):
         assert f'<a href="modules/{module.id}/">{module.title}</a>' in card
         assert text_of(card).endswith(f"{module.level.capitalize()} {minutes(module.duration)} {len(module.lessons)} lessons")
     assert "Fernhill Learning" in page and "course-hero" in page
@@ -323,7 +323,7 @@ def test_the_guide_lists_every_metadata_field_from_the_schema(built_site):
     guide = html(built_site, "authoring")
     tables = re.findall(r'<table class="course-reference">.*?</table>', guide, re.DOTALL)
     assert len(tables) == len(schema.SCHEMAS)
-    for kind, table in zip(["module", "lesson", "capstone", "glossary", "article"], tables):
+    for kind, table in zip(["module", "lesson", "capstone", "glossary", "article"], tables, strict=False):
         rules = schema.TERM if kind == "glossary" else schema.SCHEMAS[kind]
         listed = re.findall(r"<tr><td><code>([a-z_]+)</code></td><td>(yes|no)</td>", table)
         assert listed == [(name, "yes" if name in rules.get("required", ()) else "no") for name in rules["properties"]], kind

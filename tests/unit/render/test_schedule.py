@@ -13,7 +13,7 @@ def lesson(slug: str, minutes: int) -> Lesson:
     return Lesson(slug=slug, module_id="m", title=slug.title(), duration=minutes, objectives=(), key_takeaways=(), tags=())
 
 
-def module(*lessons: Lesson, workshop: Workshop = Workshop()) -> Module:
+def module(*lessons: Lesson, workshop: Workshop | None = None) -> Module:
     return Module(
         id="m",
         title="M",
@@ -28,7 +28,7 @@ def module(*lessons: Lesson, workshop: Workshop = Workshop()) -> Module:
         version="1",
         reviewed=date(2026, 1, 1),
         lessons=lessons,
-        workshop=workshop,
+        workshop=workshop or Workshop(),
     )
 
 
