@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from macros.curriculum.model import Capstone, Lesson
+from macros.render.dates import day_month_year
 from macros.render.fragment_ids import FRAGMENT_IDS
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "course"
@@ -38,7 +39,8 @@ def plural(count: int, word: str) -> str:
 class Fragments:
     """Renders one fragment template with a page's URL function."""
 
-    def __init__(self, templates: Path = TEMPLATES):
+    def __init__(self, templates: Path = TEMPLATES, language: str | None = "en"):
+        self.language = language  # the site's (theme.language): dates are written in it
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
@@ -49,6 +51,7 @@ class Fragments:
         )
         self.env.filters["minutes"] = minutes
         self.env.filters["plural"] = plural
+        self.env.filters["day_month_year"] = lambda day: day_month_year(day, self.language)
         self.env.globals["anchors"] = FRAGMENT_IDS  # every id a fragment writes (fragment_ids.py)
         # `{% if page is capstone %}`: a module's steps told apart by type, not by a name
         self.env.tests["lesson"] = lambda page: isinstance(page, Lesson)

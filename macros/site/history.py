@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
+from macros.render.dates import long_date
+
 
 def last_commits(root: Path, folders: list[str]) -> dict[str, int]:
     """Each committed file under `folders` -> the time of its newest commit ({} outside git)."""
@@ -45,8 +47,10 @@ def last_commits(root: Path, folders: list[str]) -> dict[str, int]:
     return changed
 
 
-def updated_html(timestamp: int) -> str:
-    """The date as the theme shows it under a page, the exact time in its tooltip (UTC)."""
+def updated_html(timestamp: int, language: str | None = "en") -> str:
+    """The date as the theme shows it under a page, in the site's language; the exact time in its
+    tooltip (UTC)."""
     moment = datetime.fromtimestamp(timestamp, UTC)
-    day = f"{moment:%B} {moment.day}, {moment.year}"
-    return f'<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" title="{escape(day)} {moment:%H:%M:%S} UTC">{escape(day)}</span>'
+    day = escape(long_date(moment.date(), language))
+    css = "git-revision-date-localized-plugin git-revision-date-localized-plugin-date"
+    return f'<span class="{css}" title="{day} {moment:%H:%M:%S} UTC">{day}</span>'

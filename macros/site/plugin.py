@@ -93,6 +93,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.macro_problems = []
+        self.language = config.theme["language"] or "en"
+        self.fragments.language = self.language
         report = checks.check_project(self._layout(config))
         problems = report.metadata + self._workshop_day_problems()
         # The content checks' notices (drafts, reviews due) are for `course check`, not reasons to
@@ -235,7 +237,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return self._generated_markdown(page, course_page)
         committed = self.changed.get(str(Path(page.file.abs_src_path).resolve())) if page.file.abs_src_path else None
         if committed:
-            page.meta["git_revision_date_localized"] = updated_html(committed)  # Material shows it as "last update"
+            page.meta["git_revision_date_localized"] = updated_html(committed, self.language)  # Material shows it as "last update"
         markdown = learner_markdown(markdown)  # facilitator notes appear in the facilitator guide only
         match course_page:
             case ModuleOverview(module=module):
