@@ -18,9 +18,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from string import Template
 from typing import Any
 
+from macros.authoring.templates import ARTICLE_TEMPLATE, CAPSTONE_TEMPLATE, LESSON_TEMPLATE, MODULE_TEMPLATE
+from macros.authoring.yaml_edit import add_to_list
 from macros.curriculum.load import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.problems import Problem, did_you_mean
 from macros.curriculum.project import Layout
@@ -127,123 +128,6 @@ def _module(layout: Layout, module: str) -> Path:
     ids = module_ids(layout)
     hint = did_you_mean(module, ids) or ("the modules are " + ", ".join(ids) if ids else "create one with: course new module SLUG")
     raise ScaffoldError(f"unknown module '{module}' — {hint}", usage=True, param="MODULE")
-
-
-# -- templates ------------------------------------------------------------------------------------
-
-MODULE_TEMPLATE = Template("""\
-# The module's metadata. Replace every placeholder that starts with TODO, then run: course check
-# Each field is explained in the authors' guide ($guide, "Metadata reference").
-id: $slug  # the same as the folder name
-title: $title
-summary: "TODO: one or two sentences for the catalogue card and search results"
-audience: ["TODO: who the module is for, such as Frontline service staff"]
-level: introductory  # introductory, intermediate or advanced
-order: $order  # position in the catalogue and the navigation, smallest first
-objectives:
-  # What learners can do after the module: an id (lowercase words joined by hyphens), a colon,
-  # then a measurable statement. Each objective needs a lesson that serves it (serves: [id]).
-  first-objective: "TODO: what learners can do after the module, as a measurable statement"
-prerequisites: []  # ids of modules to take first: $modules
-tags: ["TODO: a topic, such as questioning"]
-authors: [$author]  # ids from $authors_file: $authors
-version: "0.1"
-reviewed: $today  # when the content was last reviewed; update it at each review
-lessons:
-  # The lessons in order: their file names without .md. `course new lesson $slug SLUG` adds one.
-  - $lesson
-""")
-
-LESSON_TEMPLATE = Template("""\
----
-# A lesson. Replace every placeholder that starts with TODO, then run: course check
-# Each field is explained in the authors' guide ($guide, "Lesson front matter").
-title: $title
-duration: 20  # minutes a learner needs, exercises included
-serves: [$serves]  # ids of the module's objectives this lesson teaches: $objectives
-objectives:
-  # What the learner can do after the lesson: an id (lowercase words joined by hyphens), a colon,
-  # then a measurable statement. Each needs a question or an exercise that assesses it.
-  first-objective: "TODO: what the learner can do after this lesson, as a measurable statement"
-key_takeaways:
-  - "TODO: one short sentence the learner should remember"
-tags: ["TODO: a topic, such as questioning"]
-exercises:
-  # Each title must match an `!!! exercise "..."` block in the text below.
-  - title: "TODO: the exercise's title"
-    assesses: [first-objective]
-knowledge_check:
-  # Two to six options per question, exactly one with correct: true; `why` is the feedback.
-  - question: "TODO: a question that checks the objective"
-    assesses: [first-objective]
-    options:
-      - answer: "TODO: the right answer"
-        correct: true
-        why: "TODO: why this answer is right"
-      - answer: "TODO: a plausible wrong answer"
-        why: "TODO: why this answer is wrong"
----
-
-TODO: start with why this matters to the learner. The page shows the title, objectives and time
-above this text, and the knowledge check and key takeaways after it: do not repeat them here.
-
-!!! facilitator "Running this lesson"
-    TODO: for whoever teaches this lesson in a workshop (only the facilitator guide shows it): a
-    timing plan that adds up to the duration, an opening question, what to watch for.
-
-## TODO: the first heading
-
-TODO: teach with examples. Put worked examples in `!!! example "Scenario: ..."` blocks.
-
-!!! exercise "TODO: the exercise's title"
-    TODO: what the learner does, with whom, and for how long.
-
-!!! facilitator "Debrief and answer key"
-    TODO: what strong answers contain, common difficulties and how to handle them.
-""")
-
-CAPSTONE_TEMPLATE = Template("""\
----
-# The activity that ends the module and uses everything it taught. It is not listed under
-# lessons: the site always puts it last. Replace every placeholder that starts with TODO.
-title: "TODO: Capstone: what the learner does"
-duration: 45  # minutes the activity takes
-serves: [first-objective]  # ids of the module objectives it practises
-# draws_on: [$lesson]  # the lessons it brings together; all of them when left out
----
-
-TODO: say what the learner will do and why, in two or three sentences.
-
-## The situation
-
-TODO: the scenario, and what each role needs to know.
-
-## Checklist
-
-- [ ] TODO: something an observer can see the learner do
-""")
-
-ARTICLE_TEMPLATE = Template("""\
----
-date: $today  # publication date; a future date keeps the article out until then
-authors: [$author]  # ids from $authors_file: $authors
-categories: ["TODO: one of $categories"]
-tags: ["TODO: a topic, such as questioning"]
-description: "TODO: one sentence for search engines, feeds and link previews"
-# modules: [$first_module]  # the modules this article supports: $modules
-draft: true  # keeps the article out of the built site; remove this line to publish
----
-
-# $title
-
-TODO: the opening paragraph. It is the excerpt on the blog's index: say why the reader should care.
-
-<!-- more -->
-
-## TODO: the first heading
-
-TODO: the rest of the article.
-""")
 
 
 # -- module ---------------------------------------------------------------------------------------
@@ -353,50 +237,6 @@ def new_lesson(layout: Layout, module: str, slug: str, title: str | None = None)
             f"'{slug}' is now the last lesson of {module}: move its line under lessons: in {layout.rel(meta_path)} to change the order"
         )
     return result
-
-
-def add_to_list(text: str, key: str, item: str) -> str | None:
-    """`text` (YAML) with `item` appended to the top-level list `key`, comments kept; None if impossible."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        match = re.match(rf"^{re.escape(key)}\s*:(.*?)(\r?\n)?$", line)
-        if match:
-            break
-    else:
-        return None
-    rest = match.group(1)
-    value = rest.split(" #", 1)[0].strip()
-    if value.startswith("[") and value.endswith("]"):  # flow style: lessons: [a, b]
-        inner = value[1:-1].strip()
-        new_value = f"[{inner}, {item}]" if inner else f"[{item}]"
-        lines[index] = line.replace(value, new_value, 1)
-        result = "".join(lines)
-    elif value == "":  # block style: items on the following lines
-        last, indent = index, "  "
-        for j in range(index + 1, len(lines)):
-            stripped = lines[j].strip()
-            if not stripped or stripped.startswith("#"):
-                continue
-            item_match = re.match(r"^(\s*)-(\s|$)", lines[j])
-            if item_match:
-                last, indent = j, item_match.group(1)
-            elif lines[j][0] in " \t":
-                continue  # an item's continuation
-            else:
-                break
-        if not lines[last].endswith(("\n", "\r")):
-            lines[last] += newline
-        lines.insert(last + 1, f"{indent}- {item}{newline}")
-        result = "".join(lines)
-    else:
-        return None
-    try:
-        data = parse_yaml(result)
-    except SourceError:
-        return None
-    listed = data.get(key) if isinstance(data, dict) else None
-    return result if isinstance(listed, list) and listed and listed[-1] == item else None
 
 
 # -- article --------------------------------------------------------------------------------------
