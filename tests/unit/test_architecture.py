@@ -213,7 +213,6 @@ def test_allowed_imports_are_not_reported():
 # -- size: modules and functions small enough to read -----------------------------------------------
 
 
-@pytest.mark.xfail(strict=False, reason="restructure in progress")
 def test_no_module_is_over_400_lines():
     long = {
         relative: n
@@ -223,7 +222,6 @@ def test_no_module_is_over_400_lines():
     assert not long, f"over {MAX_FILE_LINES} lines: {long}"
 
 
-@pytest.mark.xfail(strict=False, reason="restructure in progress")
 def test_no_function_is_over_60_lines():
     long = []
     for relative in python_files(MACROS):
