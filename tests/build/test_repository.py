@@ -99,7 +99,7 @@ def test_an_unclosed_expression_is_found():
 BREAKAGES = {
     "broken expression": ("|| github.ref }}", "|| }}", "couldn't parse expression"),
     "misspelled key": ("runs-on:", "runs_on:", "'runs_on' was unexpected"),
-    "action pinned to a tag": ("@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", "@v4", "unpinned-uses"),
+    "action pinned to a tag": ("@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1", "@v7", "unpinned-uses"),
     "template injection": ("run: make test", "run: echo ${{ github.event.pull_request.title }}", "template-injection"),
 }
 
