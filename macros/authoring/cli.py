@@ -40,7 +40,9 @@ def _with_review_age(layout: Layout, review_age: int | None) -> Layout:
 
 
 def _project(ctx: click.Context) -> Project:
-    return ctx.find_object(Project)
+    project = ctx.find_object(Project)
+    assert project is not None  # the `course` group makes it before any command runs
+    return project
 
 
 @click.group(context_settings=CONTEXT)
@@ -96,8 +98,7 @@ def check(ctx: click.Context, output: str, review_age: int | None) -> None:
         click.echo(problem.github() if output == "github" else str(problem))
     if problems:
         click.echo(count_problems(problems))
-    else:
-        curriculum = report.curriculum
+    elif (curriculum := report.curriculum) is not None:  # no errors: it loaded
         click.echo(
             f"No problems found in {plural(len(curriculum.modules), 'module')}, {plural(curriculum.lesson_count, 'lesson')}, "
             f"{plural(len(curriculum.articles), 'article')}."

@@ -107,6 +107,7 @@ def _unknown_macro(page: Page, line: int, name: str) -> Problem:
 
 
 def _check_call(index: Index, page: Page, line: int, node: ast.Call, known: set[str]) -> Iterator[Problem]:
+    assert isinstance(node.func, ast.Name)  # the caller picks calls of a plain name
     name = node.func.id
     func = MACROS.get(name)
     if func is None:
@@ -120,7 +121,7 @@ def _check_call(index: Index, page: Page, line: int, node: ast.Call, known: set[
             return
     try:
         args = tuple(ast.literal_eval(a) for a in node.args)
-        kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+        kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg is not None}  # **spread returned above
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):  # a variable or an expression: only the build can tell
         return
     try:

@@ -42,7 +42,7 @@ def review_problems(layout: Layout, tree: SourceTree, today: date) -> Iterator[P
     for folder in layout.module_folders():
         path = folder / MODULE_FILE
         reviewed, line = reviewed_date(tree, path)
-        if review_due(reviewed, review_age, today):
+        if reviewed is not None and review_due(reviewed, review_age, today):
             days = (today - reviewed).days
             yield Problem(
                 layout.rel(path),

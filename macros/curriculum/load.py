@@ -125,7 +125,7 @@ def _load_glossary(reader: Reader, path: Path) -> dict[str, Term]:
 
 
 def _load_articles(reader: Reader, posts: Path) -> list[Article]:
-    articles = []
+    articles: list[Article] = []
     if not posts.is_dir():
         return articles
     for path in sorted(posts.rglob("*.md")):

@@ -11,7 +11,7 @@ from macros.curriculum.model import Capstone, Exercise, Lesson, Module, Objectiv
 from macros.curriculum.project import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.reader import Reader
 from macros.curriculum.schema import SLUG
-from macros.curriculum.source import flatten_lines, is_file
+from macros.curriculum.source import LineList, flatten_lines, is_file
 
 
 def load_module(reader: Reader, folder: Path) -> Module | None:
@@ -24,7 +24,7 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
         return None
     valid = reader.checked("module", data, meta_path)
     listing = data.get("lessons") if isinstance(data, dict) else None
-    if not isinstance(listing, list) or not all(isinstance(slug, str) for slug in listing):
+    if not isinstance(listing, LineList) or not all(isinstance(slug, str) for slug in listing):
         return None
     # Lessons are read even when module.yml has problems, so one run reports everything.
     module_id = data.get("id") if isinstance(data.get("id"), str) else folder.name
@@ -65,7 +65,7 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
     )
 
 
-def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: list, module_id: str) -> list[Lesson]:
+def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: LineList, module_id: str) -> list[Lesson]:
     """The lessons `lessons:` lists, in order; each problem with the list or a file reported."""
     lessons = []
     listed = set()

@@ -95,6 +95,11 @@ class _Error:
         return tuple(self.error.absolute_path)
 
     @property
+    def instance(self) -> Any:
+        """The value that is wrong (jsonschema types it loosely)."""
+        return self.error.instance
+
+    @property
     def field(self) -> str:
         return _field_name(self.path)
 
@@ -133,29 +138,29 @@ def _required(e: _Error) -> Iterator[Problem]:
 
 def _unknown(e: _Error) -> Iterator[Problem]:
     allowed = list(e.schema.get("properties", {}))
-    for key in (key for key in e.error.instance if key not in allowed):
+    for key in (key for key in e.instance if key not in allowed):
         hint = did_you_mean(key, allowed) or "remove it; the fields allowed here are " + ", ".join(allowed)
         field = f"{e.field}.{key}" if e.field else str(key)
         yield e.problem(UNKNOWN_FIELD, hint, field=field, line=line_of(e.data, (*e.path, key)) or e.line)
 
 
 def _wrong_type(e: _Error) -> Iterator[Problem]:
-    expected = _TYPE_NAMES.get(e.schema.get("type"), str(e.schema.get("type")))
-    yield e.problem(f"expected {expected}, got {_shown(e.error.instance)}", e.example or f"make it {expected}")
+    expected = _TYPE_NAMES.get(str(e.schema.get("type")), str(e.schema.get("type")))
+    yield e.problem(f"expected {expected}, got {_shown(e.instance)}", e.example or f"make it {expected}")
 
 
 def _not_a_choice(e: _Error) -> Iterator[Problem]:
     choices = [str(c) for c in e.schema["enum"]]
-    hint = did_you_mean(e.error.instance, choices) or "use one of " + ", ".join(choices)
-    yield e.problem(f"{_shown(e.error.instance)} is not allowed here", hint)
+    hint = did_you_mean(e.instance, choices) or "use one of " + ", ".join(choices)
+    yield e.problem(f"{_shown(e.instance)} is not allowed here", hint)
 
 
 def _not_a_date(e: _Error) -> Iterator[Problem]:
-    yield e.problem(f"expected a date as YYYY-MM-DD, got {_shown(e.error.instance)}", e.example or "write it as 2026-11-20")
+    yield e.problem(f"expected a date as YYYY-MM-DD, got {_shown(e.instance)}", e.example or "write it as 2026-11-20")
 
 
 def _pattern(e: _Error) -> Iterator[Problem]:
-    value = e.error.instance
+    value = e.instance
     if e.schema.get("pattern") == SLUG:
         if "/" in value or value.endswith(".md"):  # a path where a name belongs
             hint = "write the name alone, without folders or .md (a lesson's file is looked for in its module's folder)"
@@ -185,11 +190,11 @@ def _repeated(e: _Error) -> Iterator[Problem]:
 
 
 def _out_of_range(e: _Error) -> Iterator[Problem]:
-    yield e.problem(f"{_shown(e.error.instance)} is out of range ({e.error.message})", e.example or "change the number")
+    yield e.problem(f"{_shown(e.instance)} is out of range ({e.error.message})", e.example or "change the number")
 
 
 def _date_any_of(e: _Error) -> Iterator[Problem]:
-    yield e.problem(f"expected a date as YYYY-MM-DD, got {_shown(e.error.instance)}", "write date: 2026-10-06")
+    yield e.problem(f"expected a date as YYYY-MM-DD, got {_shown(e.instance)}", "write date: 2026-10-06")
 
 
 # jsonschema's validator keyword -> how to say its error.

@@ -82,15 +82,16 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 # The same loader on libyaml's C parser: about four times faster, which a curriculum of a thousand
 # lessons notices (make bench). Used first; on any error the pure-Python loader parses again, so
 # the messages authors see stay the same.
-_FastLoader = None
+_FastLoader: type[Any] | None = None  # a CSafeLoader with line_offset, when PyYAML has libyaml
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+    class _CLoader(yaml.CSafeLoader):
         line_offset = 0
 
-    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _FastLoader = _CLoader
 
 
 class SourceError(Exception):

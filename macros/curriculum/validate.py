@@ -94,7 +94,8 @@ def _cycles(curriculum: Curriculum) -> Iterator[Problem]:
 def _authors(curriculum: Curriculum) -> Iterator[Problem]:
     known = list(curriculum.authors)
     hint_all = "add them to docs/blog/.authors.yml, or use one of " + ", ".join(known) if known else "add them to docs/blog/.authors.yml"
-    for item in [*curriculum.modules, *curriculum.articles]:
+    items: list[Module | Article] = [*curriculum.modules, *curriculum.articles]
+    for item in items:
         for index, author in enumerate(item.authors):
             if author not in curriculum.authors:
                 yield Problem(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from macros.curriculum.addresses import GLOSSARY_PAGE
-from macros.curriculum.model import Curriculum, Lesson, Module
+from macros.curriculum.model import Capstone, Curriculum, Lesson, Module
 from macros.curriculum.problems import did_you_mean
 from macros.curriculum.schema import LEVELS
 from macros.render.fragments import Fragments
@@ -31,7 +32,7 @@ class PageContext:
     def render(self, name: str, **context) -> Markup:
         return Markup(self.fragments.render(name, self.url, **context))
 
-    def here(self) -> tuple[Module, Lesson | None] | None:
+    def here(self) -> tuple[Module, Lesson | Capstone | None] | None:
         return self.curriculum.find_page(self.page_path)
 
     def module(self, module_id: str | None) -> Module:
@@ -172,9 +173,7 @@ def metadata_reference(ctx: PageContext, kind: str) -> Markup:
     if kind not in schema.SCHEMAS:
         kinds = list(schema.SCHEMAS)
         raise MacroError(f"no metadata called '{kind}'", did_you_mean(kind, kinds) or "use one of " + ", ".join(kinds))
-    rules = schema.SCHEMAS[kind]
-    if kind == "glossary":
-        rules = schema.TERM
+    rules: dict[str, Any] = schema.TERM if kind == "glossary" else schema.SCHEMAS[kind]
     required = set(rules.get("required", ()))
     fields = [
         {"name": name, "required": name in required, "description": rule.get("description", ""), "example": schema.example_yaml(name, rule)}

@@ -72,8 +72,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self):
         self.serving = False
-        self.curriculum: Curriculum | None = None
-        self.files: Files | None = None
+        self.curriculum = Curriculum(modules=())  # until on_config has loaded the project's
+        self.files = Files([])  # until on_files
         self.fragments = Fragments()
         self.macro_problems: list[Problem] = []
         self.pages: dict[str, CoursePage] = {}  # address -> what the page is, decided in on_files
@@ -107,6 +107,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError("The course has problems; nothing was published.\n" + CurriculumError(problems).report())
         for problem in problems:
             log.warning(str(problem))
+        if report.curriculum is None:  # only with an error, reported above
+            raise PluginError("The curriculum did not load; nothing was published.")
         self.curriculum = report.curriculum
 
         config.extra["brand"] = {**config.extra["brand"], "css": brand.css_colors(config.extra["brand"])}
@@ -262,13 +264,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _generated_markdown(self, page, generated: GeneratedPage) -> str:
         """A workbook, facilitator guide or the schedule, written from the curriculum."""
         ctx, module, rules = self.page_context(page), generated.module, self.day_rules
-        match generated.kind:
-            case Generated.WORKBOOK:
-                title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render)
-            case Generated.FACILITATOR_GUIDE:
-                title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules)
-            case Generated.SCHEDULE:
-                title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)
+        if module is None:  # the one page of the whole curriculum
+            title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)
+        elif generated.kind is Generated.WORKBOOK:
+            title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render)
+        else:
+            title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules)
         page.meta["title"] = escape(title)
         page.meta["description"] = escape(module.summary if module else "The curriculum as a timed series of face-to-face workshops.")
         # The lessons are searchable on their own pages; a guide's answer keys must not be.
@@ -348,7 +349,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_build(self, *, config):
         # Made at build time, not kept in docs/: the Sitemap line needs this fork's site_url.
         # A robots.txt of the project's own in docs/ wins.
-        if self.files is None or self.files.get_file_from_path("robots.txt") is None:
+        if self.files.get_file_from_path("robots.txt") is None:
             Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
         if self.macro_problems and not self.serving:
             count = len(self.macro_problems)
