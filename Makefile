@@ -2,8 +2,9 @@
 #   make site    set up .venv from the lock file, build site/ in strict mode (a failed build
 #                leaves the previous site/ as it was: the course plugin swaps it in at the end)
 #   make serve   live preview on http://127.0.0.1:8000/ (watches docs/, modules/, overrides/)
-#   make test    set up, then the whole test suite (installs Chromium and Java for the tests), one
-#                pytest worker per core (TEST_WORKERS=1 for one process)
+#   make test    set up, make lint, then the whole test suite (installs Chromium and Java for the
+#                tests), one pytest worker per core (TEST_WORKERS=1 for one process)
+#   make lint    ruff (format and lint) and mypy over macros/ and tests/; `make format` fixes the format
 #   make pdf     make site, then print each module's workbook and facilitator guide to pdf/ with
 #                Chromium, then build again so the module pages link them
 #   make scorm   one SCORM 1.2 package (zip) per module for an LMS, in dist/scorm/
@@ -18,7 +19,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SITE    := site
 
-.PHONY: site serve test check pdf scorm bench lock browser java clean check-python
+.PHONY: site serve test lint format check pdf scorm bench lock browser java clean check-python
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
@@ -37,8 +38,17 @@ scorm: $(STAMP)
 	$(BIN)/course export scorm --out dist/scorm
 
 TEST_WORKERS ?= auto
-test: $(STAMP) browser java
+test: lint browser java
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check macros tests
+	$(BIN)/ruff check macros tests
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format macros tests
+	$(BIN)/ruff check --fix macros tests
 
 # Not part of test: it takes minutes and its numbers depend on the machine.
 SIZES ?= 50 200 1000

@@ -283,7 +283,8 @@ lessons:
 
 def article_markdown(rng: random.Random, title: str, published: date, modules: list[tuple[str, list[Lesson]]], terms: list[str]) -> str:
     links = " ".join(
-        f"The [{lessons[0].title}](../../modules/{module_id}/{lessons[0].slug}.md) lesson in [this module](../../modules/{module_id}/index.md) covers it."
+        f"The [{lessons[0].title}](../../modules/{module_id}/{lessons[0].slug}.md) lesson in [this "
+        f"module](../../modules/{module_id}/index.md) covers it."
         for module_id, lessons in modules
     )
     paragraphs = [_paragraph(rng, 6, list(terms[:1])), "<!-- more -->"]

@@ -64,7 +64,11 @@ def test_first_visit_to_a_lesson_is_within_the_transfer_budget(page, site_url):
     breakdown = "\n".join(
         f"  {sent / KB:7.1f} KB  ({body / KB:6.1f} KB uncompressed)  {url.removeprefix(site_url)}" for url, (sent, body) in biggest
     )
-    summary = f"first visit to {first_lesson()} ({page.form_factor}): {total / KB:.1f} KB gzip, {raw / KB:.1f} KB uncompressed, {len(sizes)} responses\n{breakdown}"
+    summary = (
+        f"first visit to {first_lesson()} ({page.form_factor}): {total / KB:.1f} KB gzip, "
+        f"{raw / KB:.1f} KB uncompressed, {len(sizes)} responses\n"
+        f"{breakdown}"
+    )
     counted = " ".join(sizes)
     assert "search/search_index.json" in counted and "/workers/search." in counted, (
         f"the search index and worker were not counted:\n{summary}"

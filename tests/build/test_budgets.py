@@ -205,7 +205,8 @@ def nu_messages(built_site) -> list[dict]:
         _, report = Validator().run_vnu(["--errors-only", "--format", "json", *files])
     except JavaNotFoundException:
         pytest.fail(
-            "the Nu HTML checker needs Java: run 'make test' (it installs default-jre-headless as root) or apt-get install default-jre-headless"
+            "the Nu HTML checker needs Java: run 'make test' (it installs default-jre-headless as root) or apt-get install "
+            "default-jre-headless"
         )
     try:
         messages = json.loads(report)["messages"]

@@ -54,7 +54,8 @@ def test_a_bad_macro_call_names_the_page_the_line_and_the_call(project, tmp_path
     line = page.read_text().splitlines().index('{{ catalogue(levle="introductory") }}') + 1
     failed_with(
         project.build(tmp_path / "site"),
-        f"docs/curriculum/index.md:{line}: macro: catalogue(): got an unexpected keyword argument 'levle' — call it as catalogue(level=None, tag=None)",
+        f"docs/curriculum/index.md:{line}: macro: catalogue(): got an unexpected keyword argument 'levle' — call it as "
+        f"catalogue(level=None, tag=None)",
     )
 
 

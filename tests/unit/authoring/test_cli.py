@@ -104,7 +104,8 @@ def test_check_reports_every_problem_at_once_at_its_line(project):
     assert lines(result) == [
         f"{f}:29: link: '../beta/first.md' does not exist — did you mean 'first.md'?",
         f"{f}:29: link: 'secnd.md' does not exist — did you mean 'second.md'?",
-        f"{f}:30: image: '../../assets/missing.png' does not exist — add the file, or correct the path (it is read as docs/assets/missing.png)",
+        f"{f}:30: image: '../../assets/missing.png' does not exist — add the file, or correct the path (it is read as "
+        f"docs/assets/missing.png)",
         f"{f}:30: image: the image has no alt text — describe what it shows between the brackets, as in ![A customer at the counter](...)",
         f'{f}:31: a placeholder is left in: "TODO: finish this paragraph." — replace it with the real text',
         f"{f}:32: macro: catalogue(): got an unexpected keyword argument 'levle' — call it as catalogue(level=None, tag=None)",
@@ -165,8 +166,10 @@ def test_images_must_be_published_and_described(project):
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result)[:-1] == [
-        "modules/alpha/first.md:30: image: 'local.png' is in modules/, which the site does not publish — move it to docs/assets/ and link it from there",
-        "modules/alpha/first.md:31: image: the image has no alt text — describe what it shows between the brackets, as in ![A customer at the counter](...)",
+        "modules/alpha/first.md:30: image: 'local.png' is in modules/, which the site does not publish — move it to docs/assets/ "
+        "and link it from there",
+        "modules/alpha/first.md:31: image: the image has no alt text — describe what it shows between the brackets, as in ![A "
+        "customer at the counter](...)",
     ]
 
 
@@ -177,8 +180,10 @@ def test_drafts_and_old_reviews_are_warnings_and_exit_0(project):
     assert result.exit_code == 0
     days = (date.today() - date(2020, 1, 2)).days
     assert lines(result) == [
-        "docs/blog/posts/on-testing.md:8: warning: draft: this article is a draft: the built site leaves it out — remove draft: true when it is ready to publish",
-        f"modules/alpha/module.yml:13: warning: reviewed: last reviewed {days} days ago, on 2020-01-02 (reviews are due every 365 days) — review the module's content, then write reviewed: {today()}",
+        "docs/blog/posts/on-testing.md:8: warning: draft: this article is a draft: the built site leaves it out — remove draft: "
+        "true when it is ready to publish",
+        f"modules/alpha/module.yml:13: warning: reviewed: last reviewed {days} days ago, on 2020-01-02 (reviews are due every 365 "
+        f"days) — review the module's content, then write reviewed: {today()}",
         "2 problems (0 errors, 2 warnings)",
     ]
 
@@ -189,8 +194,8 @@ def test_a_link_to_a_draft_is_an_error(project):
     result = run(project, "check")
     assert result.exit_code == 1
     assert (
-        "modules/alpha/first.md:29: link: '../../blog/posts/on-testing.md' links to an article the site leaves out (a draft) — publish that article first, or remove the link"
-        in lines(result)
+        "modules/alpha/first.md:29: link: '../../blog/posts/on-testing.md' links to an article the site leaves out (a draft) — "
+        "publish that article first, or remove the link" in lines(result)
     )
 
 
@@ -228,7 +233,8 @@ def test_github_format_prints_annotations(project):
     result = run(project, "check", "--format", "github")
     assert result.exit_code == 1
     assert lines(result) == [
-        "::warning file=docs/blog/posts/on-testing.md,line=8::draft: this article is a draft: the built site leaves it out — remove draft: true when it is ready to publish",
+        "::warning file=docs/blog/posts/on-testing.md,line=8::draft: this article is a draft: the built site leaves it out — "
+        "remove draft: true when it is ready to publish",
         '::error file=modules/alpha/first.md,line=24::a placeholder is left in: "TODO text." — replace it with the real text',
         "2 problems (1 error, 1 warning)",
     ]

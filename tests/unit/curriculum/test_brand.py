@@ -20,7 +20,8 @@ def test_a_pale_primary_colour_is_refused_with_its_contrast():
     [problem] = check(pale, "brand.yml", 20)
     assert (
         str(problem)
-        == "brand.yml:20: extra.brand.colors.primary: #ffcc00 has a contrast of 1.5:1 with white; WCAG AA needs 4.5:1 — choose a darker colour (check it at any contrast checker)"
+        == "brand.yml:20: extra.brand.colors.primary: #ffcc00 has a contrast of 1.5:1 with white; WCAG AA needs 4.5:1 — choose a "
+        "darker colour (check it at any contrast checker)"
     )
 
 

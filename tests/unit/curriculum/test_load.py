@@ -88,8 +88,10 @@ def test_listed_lessons_must_exist_and_files_must_be_listed(tmp_path):
     Project.small(tmp_path, site=False)
     (tmp_path / "modules/alpha/second.md").rename(tmp_path / "modules/alpha/secnd.md")
     assert problems(tmp_path) == [
-        "modules/alpha/module.yml:16: lessons: lesson 'second' is listed but modules/alpha/second.md does not exist — create modules/alpha/second.md, or remove 'second' from the list",
-        "modules/alpha/secnd.md: this lesson is not listed in modules/alpha/module.yml — add '- secnd' under lessons: there, or delete the file",
+        "modules/alpha/module.yml:16: lessons: lesson 'second' is listed but modules/alpha/second.md does not exist — create "
+        "modules/alpha/second.md, or remove 'second' from the list",
+        "modules/alpha/secnd.md: this lesson is not listed in modules/alpha/module.yml — add '- secnd' under lessons: there, or "
+        "delete the file",
     ]
 
 
@@ -99,7 +101,8 @@ def test_prerequisites_unknown_self_and_circular(tmp_path):
     project.module("beta", order=2, prerequisites="[gamma, alpha]")
     project.module("gamma", order=3, prerequisites="[gamma, betta]")
     assert problems(tmp_path) == [
-        "modules/alpha/module.yml:9: prerequisites: prerequisites go round in a circle: alpha → beta → alpha — remove one of these prerequisites",
+        "modules/alpha/module.yml:9: prerequisites: prerequisites go round in a circle: alpha → beta → alpha — remove one of "
+        "these prerequisites",
         "modules/gamma/module.yml:9: prerequisites: a module cannot be its own prerequisite — remove 'gamma'",
         "modules/gamma/module.yml:9: prerequisites: unknown module 'betta' — did you mean 'beta'?",
     ]
@@ -125,8 +128,10 @@ def test_knowledge_checks_objectives_and_exercises_are_cross_checked(tmp_path):
     found = problems(tmp_path)
     assert found == [
         "modules/alpha/first.md:4: serves: 'do-that' is not an objective of module 'alpha' — did you mean 'do-it'?",
-        "modules/alpha/first.md:11: exercises[1].title: no exercise titled \"Name three things\" in the lesson's text — did you mean 'Name 3 things'?",
-        "modules/alpha/first.md:14: knowledge_check[1]: 2 options are marked correct: exactly one must be — put correct: true on the one right option only",
+        'modules/alpha/first.md:11: exercises[1].title: no exercise titled "Name three things" in the lesson\'s text — did you '
+        "mean 'Name 3 things'?",
+        "modules/alpha/first.md:14: knowledge_check[1]: 2 options are marked correct: exactly one must be — put correct: true on "
+        "the one right option only",
         "modules/alpha/first.md:15: knowledge_check[1].assesses: 'nme-it' is not an objective of this lesson — did you mean 'name-it'?",
     ]
 
@@ -138,7 +143,8 @@ def test_every_objective_must_be_assessed_and_served(tmp_path):
     project.replace("modules/alpha/first.md", "    assesses: [name-it]\n    options", "    options")
     project.replace("modules/alpha/first.md", "    assesses: [name-it]\n", "")
     assert problems(tmp_path) == [
-        "modules/alpha/first.md:5: objectives.name-it: no question or exercise assesses this objective — add assesses: [name-it] to a knowledge-check question or an exercise",
+        "modules/alpha/first.md:5: objectives.name-it: no question or exercise assesses this objective — add assesses: [name-it] "
+        "to a knowledge-check question or an exercise",
         "modules/alpha/module.yml:8: objectives.do-it: no lesson serves this objective — add serves: [do-it] to the lesson that teaches it",
     ]
 
@@ -159,7 +165,10 @@ def test_unknown_author_and_article_schema(tmp_path):
 
 def test_articles_are_read_newest_first_and_drafts_are_not_related(tmp_path):
     project = Project.small(tmp_path, site=False)
-    post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [alpha]\ndescription: About it.\n{extra}---\n\n# {title}\n\nText.\n"
+    post = (
+        "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [alpha]\n"
+        "description: About it.\n{extra}---\n\n# {title}\n\nText.\n"
+    )
     project.write("docs/blog/posts/old.md", post.format(date="2026-01-01", extra="", title="Old"))
     project.write("docs/blog/posts/new.md", post.format(date="2026-06-01", extra="", title="New"))
     project.write("docs/blog/posts/wip.md", post.format(date="2026-07-01", extra="draft: true\n", title="Draft"))
@@ -209,13 +218,17 @@ def test_a_capstone_is_cross_checked_against_the_module(tmp_path):
     assert problems(tmp_path) == [
         "modules/alpha/capstone.md:4: serves: 'do-itt' is not an objective of module 'alpha' — did you mean 'do-it'?",
         "modules/alpha/capstone.md:5: draws_on: 'third' is not a lesson of module 'alpha' — use one of first, second",
-        "modules/alpha/module.yml:17: lessons: capstone.md is the module's capstone, which always comes last, not a lesson — remove 'capstone' from the list",
+        "modules/alpha/module.yml:17: lessons: capstone.md is the module's capstone, which always comes last, not a lesson — "
+        "remove 'capstone' from the list",
     ]
 
 
 def test_articles_name_the_modules_they_support(tmp_path):
     project = Project.small(tmp_path, site=False)
-    post = "---\ndate: 2026-01-01\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [{modules}]\ndescription: About it.\n---\n\n# {title}\n"
+    post = (
+        "---\ndate: 2026-01-01\nauthors: [ann]\ncategories: [News]\ntags: [testing]\n"
+        "modules: [{modules}]\ndescription: About it.\n---\n\n# {title}\n"
+    )
     project.write("docs/blog/posts/on.md", post.format(modules="alpha", title="On"))
     project.write("docs/blog/posts/off.md", post.format(modules="", title="Off"))
     curriculum = load_curriculum(tmp_path)

@@ -78,6 +78,6 @@ def test_lessons_may_not_take_the_names_of_generated_pages(tmp_path):
     with pytest.raises(CurriculumError) as error:
         load_curriculum(project)
     assert (
-        "lessons: 'workbook' is the address of the module's learner workbook, which the site generates — rename workbook.md and its entry here"
-        in error.value.report()
+        "lessons: 'workbook' is the address of the module's learner workbook, which the site generates — rename workbook.md and "
+        "its entry here" in error.value.report()
     )

@@ -15,12 +15,16 @@ from tests.factory import Project
 def curriculum(tmp_path_factory):
     project = Project.small(tmp_path_factory.mktemp("course"), site=False)
     project.module("beta", order=2, prerequisites="[alpha]")
-    post = "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\nmodules: [{module}]\ndescription: {title} <b>bold</b>\n---\n\n# {title}\n"
+    post = (
+        "---\ndate: {date}\nauthors: [ann]\ncategories: [News]\ntags: [testing]\n"
+        "modules: [{module}]\ndescription: {title} <b>bold</b>\n---\n\n# {title}\n"
+    )
     project.write("docs/blog/posts/on-testing.md", post.format(date="2026-05-01", module="alpha", title="On testing"))
     project.write("docs/blog/posts/elsewhere.md", post.format(date="2026-06-01", module="beta", title="Elsewhere"))
     project.write(
         "modules/glossary.yml",
-        'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  open-question:\n    term: open question\n    definition: One that invites a story.\n',
+        'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  '
+        "open-question:\n    term: open question\n    definition: One that invites a story.\n",
     )
     return load_curriculum(project)
 

@@ -20,7 +20,10 @@ def render(markdown: str, first_line: int = 5) -> str:
 
 
 def test_code_blocks_and_spans_are_left_exactly_as_written():
-    markdown = "Use `{{ name }}` here.\n\n```jinja\n{% if x %}shown{% endif %}\n{{ y }}\n```\n\n    ~~~\n    {# c #}\n    ~~~\n\n{{ shout('hi') }}\n"
+    markdown = (
+        "Use `{{ name }}` here.\n\n```jinja\n{% if x %}shown{% endif %}\n{{ y }}\n```\n\n    ~~~\n"
+        "    {# c #}\n    ~~~\n\n{{ shout('hi') }}\n"
+    )
     assert render(markdown) == markdown.replace("{{ shout('hi') }}", "HI")
 
 
