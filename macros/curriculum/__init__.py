@@ -1,0 +1,15 @@
+"""What the course is, read from the files: no MkDocs, no Jinja, no click.
+
+tree.py          each file read and parsed once per build or check, lines kept
+source.py        YAML and front matter with the line of every value; plain-language YAML errors
+project.py       where things are (Layout, read from mkdocs.yml) and the defaults
+addresses.py     every page's address in the site
+schema.py        the metadata schema: validation, the author guide's reference, templates
+schema_check.py  a schema error said as file:line: field: what — fix
+model.py         Curriculum, Module, Lesson, Capstone, Article, Term...
+reader.py, load.py, load_module.py   the files into a validated Curriculum
+validate.py      checks across files: ids, prerequisites, coverage, authors
+blocks.py        the one parser of Markdown blocks (exercises, facilitator notes, code fences)
+brand.py         brand.yml: colours checked for contrast, the dark-mode link colour derived
+problems.py      Problem: what every check reports
+"""

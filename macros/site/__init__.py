@@ -1,0 +1,12 @@
+"""The MkDocs side: the only code that imports MkDocs (a move to another builder replaces this).
+
+plugin.py        the course plugin's hooks: wiring only
+config.py        its typed options
+pages.py         each page's kind, decided once per build
+page_content.py  what goes around each kind of page (header, footer, overview)
+macros_env.py    the mkdocs-macros hooks (macros/__init__.py loads them)
+publish.py       the staged build: site/ is replaced only by a build that succeeded
+history.py       "last update" from one git log
+discovery.py     robots.txt
+build.py         a build for a package (SCORM)
+"""
