@@ -130,6 +130,49 @@ def _line(text: str, index: int, line_offset: int) -> int:
     return text.count("\n", 0, index) + 1 + line_offset
 
 
+# A budget for what metadata needs, so a hostile or broken file fails in a moment with a message
+# instead of hanging the build (a few aliases nested nine deep stand for a billion values) or
+# overflowing the stack (a list ten thousand levels deep). The curriculum's own files nest four
+# levels deep and use no aliases.
+MAX_DEPTH = 30
+MAX_ALIASES = 20  # however they nest, 20 aliases expand to at most about 1,500 copies
+_DEEP_INDENT = re.compile(rf"^ {{{MAX_DEPTH}}}", re.MULTILINE)
+_OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _within_budget(text: str, line_offset: int) -> None:
+    """Raise SourceError when the YAML nests too deep or uses too many aliases (*name).
+
+    Read from PyYAML's tokens, which come without building anything; most files are skipped by a
+    quick look for '*', for more brackets than the depth allowed, and for deep indentation."""
+    brackets = text.count("[") + text.count("{")
+    if "*" not in text and brackets <= MAX_DEPTH and not _DEEP_INDENT.search(text):
+        return
+    depth = aliases = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = token.start_mark.line + 1 + line_offset
+                    raise SourceError(
+                        line,
+                        f"this nests more than {MAX_DEPTH} levels deep",
+                        "metadata needs a few levels at most: look for brackets left open",
+                    )
+            elif isinstance(token, _CLOSES):
+                depth -= 1
+            elif isinstance(token, yaml.AliasToken):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    line = token.start_mark.line + 1 + line_offset
+                    hint = "write the values out: metadata needs no anchors (&name) and aliases (*name)"
+                    raise SourceError(line, f"more than {MAX_ALIASES} aliases (*name) in one file", hint)
+    except yaml.YAMLError:
+        return  # the parser says what is wrong, below
+
+
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
     """Parse YAML, raising SourceError (with the file's line) instead of a PyYAML traceback."""
     if "\t" in text:
@@ -142,6 +185,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
             f"an invisible control character ({code}) that YAML does not allow",
             "delete it: it often comes in with text pasted from another program",
         )
+    _within_budget(text, line_offset)
     if _FastLoader is not None:
         fast = _FastLoader(text)
         fast.line_offset = line_offset

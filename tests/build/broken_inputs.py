@@ -102,6 +102,11 @@ description: A second article for tests.
 A short article.
 """
 
+# A billion laughs: nine aliases of nine aliases, eight levels up, for 9^9 values from 1 KB.
+LAUGHS = "lol0: &l0 [a, a, a, a, a, a, a, a, a]\n" + "\n".join(
+    f"lol{i + 1}: &l{i + 1} [" + ", ".join([f"*l{i}"] * 9) + "]" for i in range(8)
+)
+
 M, R, P = "modules/map-reading", "modules/route-planning", "docs/blog/posts/fold-the-map-first.md"
 # What the build prints where MkDocs or Material, not the course plugin, stops it.
 # The build does not run course check's checks of links, alt text and categories (plugin.py).
@@ -119,6 +124,19 @@ CASES: list[Case] = [
         (
             f"{M}/symbols.md:2: the text goes on after its closing quote — put the quotes around the whole value: title: 'Say \"no\" and mean it'",
         ),
+    ),
+    Case(
+        "billion-laughs-in-front-matter",
+        [replace(f"{M}/symbols.md", "duration: 20", "duration: 20\n" + LAUGHS)],
+        (
+            f"{M}/symbols.md:7: more than 20 aliases (*name) in one file — write the values out: metadata needs no anchors (&name) "
+            "and aliases (*name)",
+        ),
+    ),
+    Case(
+        "list-nested-ten-thousand-deep",
+        [replace(f"{M}/module.yml", "tags: [maps]", "tags: " + "[" * 10_000 + "maps" + "]" * 10_000)],
+        (f"{M}/module.yml:11: this nests more than 30 levels deep — metadata needs a few levels at most: look for brackets left open",),
     ),
     Case(
         "tab-in-yaml",
