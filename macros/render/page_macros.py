@@ -50,9 +50,9 @@ class PageContext:
     def lesson(self, ref: str | None) -> tuple[Module, Lesson]:
         if ref is None:
             here = self.here()
-            if here is None or here[1] is None:
+            if here is None or not isinstance(here[1], Lesson):  # a module overview or a capstone is no lesson
                 raise MacroError("this page is not a lesson", "name the lesson, as in ('questioning-skills/open-closed-and-probing')")
-            return here  # type: ignore[return-value]
+            return here[0], here[1]
         module_id, _, slug = str(ref).partition("/")
         module = self.module(module_id)
         for lesson in module.lessons:
