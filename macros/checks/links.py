@@ -110,8 +110,7 @@ def _image_problems(layout: Layout, page: Page, line: int, raw: str, resolved: s
 def _page_link_problems(layout: Layout, index: Index, page: Page, line: int, raw: str, resolved: str, fragment: str) -> Iterator[Problem]:
     """A link to a page that does not exist, to an article the site leaves out, or to a missing heading."""
     if _site_file(layout, resolved) is None:
-        site_pages = [p.site for p in index.pages] + [addresses.module_page(m) for m in index.modules]
-        hint = _suggest(resolved, posixpath.dirname(page.site), site_pages) or "correct the path: links are relative to this file"
+        hint = _suggest(resolved, posixpath.dirname(page.site), index.site_pages) or "correct the path: links are relative to this file"
         yield Problem(page.file, line, "link", f"'{raw}' does not exist", hint)
     elif resolved in index.unpublished:
         message = f"'{raw}' links to an article the site leaves out ({index.unpublished[resolved]})"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,7 @@ class Index:
     glossary: list[str] | None  # None when glossary.yml cannot be read (load reports why)
     unpublished: dict[str, str]  # site path of a draft or future article -> why it is left out
     problems: list[Problem] = field(default_factory=list)
+    _anchors: dict[str, set[str] | None] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def build(cls, layout: Layout, tree: SourceTree, today: date) -> Index:
@@ -109,13 +111,27 @@ class Index:
                     unpublished[page.site] = why
         return cls(pages, modules, glossary, unpublished, problems)
 
+    @cached_property
+    def _by_site(self) -> dict[str, Page]:
+        return {page.site: page for page in self.pages}
+
+    @cached_property
+    def site_pages(self) -> list[str]:
+        """Every page a link may lead to, module overviews included (for did-you-mean)."""
+        return [page.site for page in self.pages] + [addresses.module_page(m) for m in self.modules]
+
     def page(self, site: str) -> Page | None:
-        if not hasattr(self, "_by_site"):
-            self._by_site = {page.site: page for page in self.pages}
         return self._by_site.get(site)
 
     def anchors(self, site: str) -> set[str] | None:
-        """The ids of a page, or None when macros put in ids no one can know before the build."""
+        """The ids of a page, or None when macros put in ids no one can know before the build.
+
+        Worked out once per page, however many links point at it."""
+        if site not in self._anchors:
+            self._anchors[site] = self._find_anchors(site)
+        return self._anchors[site]
+
+    def _find_anchors(self, site: str) -> set[str] | None:
         page = self.page(site)
         if page is None:  # a module overview the plugin generates has only fragment ids; else unreadable
             return set() if site.endswith("/" + INTRO_FILE) and site.count("/") == 2 and site.split("/")[1] in self.modules else None
