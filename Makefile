@@ -1,5 +1,5 @@
 # Everything a fresh machine needs, from Python, make and git alone.
-#   make site    set up .venv from the lock file, build site/ in strict mode (a failed build
+#   make site    set up .venv from the lock file, run course check, build site/ in strict mode (a failed build
 #                leaves the previous site/ as it was: the course plugin swaps it in at the end)
 #   make serve   live preview on http://127.0.0.1:8000/ (watches docs/, modules/, overrides/)
 #   make test    set up, make lint, then the whole test suite (installs Chromium and Java for the
@@ -21,7 +21,10 @@ SITE    := site
 
 .PHONY: site serve test lint format check pdf scorm bench lock browser java clean check-python
 
+# The check first: MkDocs reads brand.yml (INHERIT) with its own YAML loader, which runs
+# !!python tags; course check reads it safely and stops on any problem before MkDocs starts.
 site: $(STAMP)
+	$(BIN)/course check
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 serve: $(STAMP)

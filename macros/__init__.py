@@ -13,6 +13,10 @@ The packages are layers; each imports only from the ones above it in this list (
     outputs/     what is made from a built site: PDFs (Chromium), SCORM packages.
     authoring/   the `course` command: new pages from templates, check, list, stats, export.
 
+One rule for values (curriculum/kinds.py): metadata is text, escaped for the syntax it lands in,
+except the few fields the schema declares inline Markdown or URL; only page bodies that authors
+wrote are templates.
+
 mkdocs-macros loads this package by name (`module_name: macros`) and calls the two hooks below;
 they import MkDocs-side code only when called, so `import macros.curriculum` stays light.
 """

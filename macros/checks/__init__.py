@@ -12,8 +12,11 @@ authors, capstones, glossary.  The modules here check the Markdown and the rest:
     links.py         relative links, #anchors and images (missing, unpublished, no alt text)
     placeholders.py  "TODO" left in front matter, text, module.yml and glossary.yml
     macro_calls.py   unknown macros, arguments that do not fit, unknown ids, Jinja syntax
+    offsite.py       images, media, scripts and styles from other sites (outside the brand's allow-list)
     articles.py      drafts and future dates (notices), categories outside categories_allowed
     review.py        modules whose `reviewed` date is too old (notices)
+    published.py     the PDFs under pdf/ (regular files in the project, never links), and docs/
+                     pages at an address the course writes
 
 Every file is read once, through the SourceTree the loader shares.  Nothing here imports MkDocs
 or click.
@@ -27,8 +30,10 @@ from datetime import date
 from macros.checks.articles import article_problems
 from macros.checks.links import link_problems
 from macros.checks.macro_calls import macro_call_problems, template_syntax_problems
+from macros.checks.offsite import offsite_problems
 from macros.checks.pages import Index
 from macros.checks.placeholders import placeholders_in_page, placeholders_in_yaml
+from macros.checks.published import published_file_problems, taken_address_problems
 from macros.checks.review import review_problems
 from macros.curriculum import brand
 from macros.curriculum.load import load_curriculum
@@ -71,6 +76,9 @@ def check_project(layout: Layout, tree: SourceTree | None = None, today: date | 
         metadata.extend(error.problems)
     if layout.has_config:
         metadata.extend(brand_problems(layout, tree))
+    metadata.extend(published_file_problems(layout))
+    if curriculum is not None:
+        metadata.extend(taken_address_problems(layout, curriculum))
     return Report(metadata, content_problems(layout, tree, today or date.today()), curriculum)
 
 
@@ -85,6 +93,7 @@ def content_problems(layout: Layout, tree: SourceTree, today: date) -> list[Prob
         problems.extend(template_syntax_problems(page))
     for path in (*(folder / MODULE_FILE for folder in layout.module_folders()), layout.modules / GLOSSARY_FILE):
         problems.extend(placeholders_in_yaml(layout, tree, path))
+    problems.extend(offsite_problems(layout, tree, index))
     problems.extend(article_problems(layout, index, today))
     problems.extend(review_problems(layout, tree, today))
     return problems

@@ -1,45 +1,62 @@
-"""Macro calls in page bodies, checked before the build runs them: `{{ name(...) }}` with an unknown
-name, arguments that do not fit, an unknown module, lesson or glossary id, and the Jinja syntax
-errors the build would stop on.
+"""Macro calls in page bodies, checked before the build runs them, as the build reads them (code
+kept literal, render/templating.py): a name the page never defines, called (`{{ catalog() }}`) or
+not (`{{ first_name }}`), arguments that do not fit, an unknown module, lesson or glossary id, and
+the Jinja syntax errors the build would stop on. An author's own `{% macro %}`, `{% set %}` and
+loop variables count as defined, as Jinja scopes them.
 """
 
 from __future__ import annotations
 
 import ast
 import inspect
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import jinja2
+from jinja2 import meta, nodes
 
-from macros.checks.masking import CALLED_NAME, EXPRESSION, line_at, mask_code
+from macros.checks.masking import EXPRESSION, line_at, mask_code
 from macros.checks.pages import Index, Page
 from macros.curriculum.problems import Problem, did_you_mean
 from macros.curriculum.schema import LEVELS
 from macros.render.page_macros import MACROS
 from macros.render.templating import MacroError, check_call, protect_code, syntax_problem, undefined_hint
 
+TEMPLATE_MARKS = ("{{", "{%", "{#")
+
 
 def macro_call_problems(index: Index, page: Page) -> Iterator[Problem]:
-    if page.source.meta.get("render_macros") is False:
+    template = _template(page)
+    if template is None:
+        return
+    known = _known_names(page)
+    try:
+        yield from list(_undefined_names(page, template, known))
+    except RecursionError:  # Jinja parses a.b.b... (100,000 deep) but cannot walk it; nor can the build
+        yield Problem(page.file, page.source.body_line, "macro", "a macro expression is nested too deeply to read", "simplify it")
         return
     body = mask_code(page.source.body)
     for match in EXPRESSION.finditer(body):
         line = line_at(body, match.start(), page.source.body_line)
-        expression = " ".join(match.group(1).split())
         try:
-            tree = ast.parse(expression, mode="eval")
-        except (SyntaxError, ValueError, MemoryError, RecursionError):  # Jinja-only syntax (`is defined`, `~`), or too deep: names only
-            for name in CALLED_NAME.findall(expression):
-                if name not in MACROS:
-                    yield _unknown_macro(page, line, name)
+            tree = ast.parse(" ".join(match.group(1).split()), mode="eval")
+        except (SyntaxError, ValueError, MemoryError, RecursionError):  # Jinja-only syntax (`is defined`, `~`), or too deep
             continue
-        known = None
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                known = known if known is not None else _known_names(page, body)
-                yield from _check_call(index, page, line, node, known)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MACROS:
+                yield from _check_call(index, page, line, node)
+
+
+def _template(page: Page) -> nodes.Template | None:
+    """The page body as the build's template (code protected); None when it is never templated
+    or does not parse (template_syntax_problems reports that)."""
+    body = page.source.body
+    if page.source.meta.get("render_macros") is False or not any(mark in body for mark in TEMPLATE_MARKS):
+        return None
+    try:
+        return _JINJA.parse(protect_code(body))
+    except (jinja2.TemplateSyntaxError, MemoryError, RecursionError):
+        return None
 
 
 # What a page's macros can name besides the macros: mkdocs-macros' variables, Jinja's globals,
@@ -75,20 +92,42 @@ MACRO_VARIABLES = {
     "brand",
     "social",
 }
-JINJA_TAG = re.compile(r"\{%.*?%\}", re.DOTALL)
-IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+# Uses that never fail on an undefined name: `x is defined`, `x | default("...")`.
+_GUARDS = (nodes.Test, {"defined", "undefined"}), (nodes.Filter, {"default", "d"})
 
 
-def _known_names(page: Page, body: str) -> set[str]:
-    """Names a macro argument may use on this page: any word in a {% %} tag counts ({% set x %})."""
-    defined = {name for tag in JINJA_TAG.findall(body) for name in IDENTIFIER.findall(tag)}
-    return MACRO_VARIABLES | set(MACROS) | {str(key) for key in page.source.meta} | defined
+def _known_names(page: Page) -> set[str]:
+    """Names the build's variables hold for this page (the ones the page defines itself aside)."""
+    return MACRO_VARIABLES | set(MACROS) | {str(key) for key in page.source.meta}
+
+
+def _undefined_names(page: Page, template: nodes.Template, known: set[str]) -> Iterator[Problem]:
+    """Each name the page uses but nothing defines, at its first use: the build stops there."""
+    undefined = meta.find_undeclared_variables(template) - known
+    guarded = {
+        guard.node.name
+        for kind, names in _GUARDS
+        for guard in template.find_all(kind)
+        if guard.name in names and isinstance(guard.node, nodes.Name)
+    }
+    called = {id(call.node) for call in template.find_all(nodes.Call)}
+    first: dict[str, tuple[int, bool]] = {}
+    for use in template.find_all(nodes.Name):
+        if use.ctx == "load" and use.name in undefined and use.name not in guarded:
+            where = (use.lineno, id(use) in called)
+            first[use.name] = min(first.get(use.name, where), where)
+    for name, (line, is_call) in sorted(first.items(), key=lambda item: item[1]):
+        line += page.source.body_line - 1
+        if is_call:
+            yield _unknown_macro(page, line, name)
+        else:
+            yield Problem(page.file, line, "macro", f"unknown name: '{name}' is undefined", undefined_hint(name, known))
 
 
 def template_syntax_problems(page: Page) -> Iterator[Problem]:
     """The Jinja syntax errors the build would stop on ({{ not closed, a heading id written {#id})."""
     body = page.source.body
-    if page.source.meta.get("render_macros") is False or not any(mark in body for mark in ("{{", "{%", "{#")):
+    if page.source.meta.get("render_macros") is False or not any(mark in body for mark in TEMPLATE_MARKS):
         return
     try:
         _JINJA.parse(protect_code(body))
@@ -98,7 +137,7 @@ def template_syntax_problems(page: Page) -> Iterator[Problem]:
         yield Problem(page.file, page.source.body_line, "macro", "a macro expression is nested too deeply to read", "simplify it")
 
 
-_JINJA = jinja2.Environment()  # mkdocs-macros' delimiters: {{ }}, {% %}, {# #}
+_JINJA = jinja2.Environment()  # mkdocs-macros' delimiters: {{ }}, {% %}, {# #}; Jinja's own globals (range, dict...)
 
 
 def _unknown_macro(page: Page, line: int, name: str) -> Problem:
@@ -106,19 +145,15 @@ def _unknown_macro(page: Page, line: int, name: str) -> Problem:
     return Problem(page.file, line, "macro", f"unknown macro '{name}'", hint)
 
 
-def _check_call(index: Index, page: Page, line: int, node: ast.Call, known: set[str]) -> Iterator[Problem]:
-    assert isinstance(node.func, ast.Name)  # the caller picks calls of a plain name
+def _check_call(index: Index, page: Page, line: int, node: ast.Call) -> Iterator[Problem]:
+    """One call of a macro of ours with literal arguments: do they fit, and name things that exist?
+
+    A word without quotes (term(churn)) is an undefined name, reported by _undefined_names."""
+    assert isinstance(node.func, ast.Name)  # the caller picks calls of a macro by its plain name
     name = node.func.id
-    func = MACROS.get(name)
-    if func is None:
-        yield _unknown_macro(page, line, name)
-        return
+    func = MACROS[name]
     if any(k.arg is None for k in node.keywords) or any(isinstance(a, ast.Starred) for a in node.args):
         return
-    for value in [*node.args, *(k.value for k in node.keywords)]:
-        if isinstance(value, ast.Name) and value.id not in known:  # term(churn): a word without quotes
-            yield Problem(page.file, line, "macro", f"unknown name: '{value.id}' is undefined", undefined_hint(value.id, known))
-            return
     try:
         args = tuple(ast.literal_eval(a) for a in node.args)
         kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg is not None}  # **spread returned above

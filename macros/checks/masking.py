@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macros.curriculum.blocks import FENCE, INLINE_CODE
+from macros.curriculum.blocks import code_spans
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A macro expression {{ ... }}, and the names called in one.
@@ -21,8 +21,15 @@ def blank(match: re.Match) -> str:
 
 
 def mask_code(markdown: str) -> str:
-    """The text with fenced blocks and `code` spans blanked out; offsets and lines unchanged."""
-    return INLINE_CODE.sub(blank, FENCE.sub(blank, markdown))
+    """The text with its code blanked out (blocks.code_spans: the code the template renderer keeps
+    literal, in every Markdown form); offsets and lines unchanged."""
+    pieces = []
+    position = 0
+    for start, end in code_spans(markdown):
+        pieces += [markdown[position:start], re.sub(r"[^\n]", " ", markdown[start:end])]
+        position = end
+    pieces.append(markdown[position:])
+    return "".join(pieces)
 
 
 def prose(markdown: str) -> str:

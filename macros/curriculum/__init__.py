@@ -4,6 +4,7 @@ tree.py          each file read and parsed once per build or check, lines kept
 source.py        YAML and front matter with the line of every value; plain-language YAML errors
 project.py       where things are (Layout, read from mkdocs.yml) and the defaults
 addresses.py     every page's address in the site
+kinds.py         what a value is (text, inline Markdown, URL, page body): the one rule outputs follow
 schema.py        the metadata schema: validation, the author guide's reference, templates
 schema_check.py  a schema error said as file:line: field: what — fix
 model.py         Curriculum, Module, Lesson, Capstone, Article, Term...

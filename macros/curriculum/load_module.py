@@ -102,8 +102,8 @@ def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: LineList, m
         lesson = load_lesson(reader, lesson_path, module_id)
         if lesson is not None:
             lessons.append(lesson)
-        else:
-            reader.uncertain.add(module_id)
+        else:  # its problems are reported: the module's coverage and the capstone's draws_on are not
+            reader.uncertain.update((module_id, f"{module_id}/{slug}"))
     for stray in sorted(folder.glob("*.md")):
         if stray.stem not in listed and stray.name not in (INTRO_FILE, CAPSTONE_FILE):
             reader.problem(

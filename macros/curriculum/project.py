@@ -43,6 +43,7 @@ class Layout:
     docs_dir: str = DOCS_DIR
     modules_dir: str = MODULES_DIR
     blog_dir: str = BLOG_DIR
+    pdf_dir: str = PDF_DIR  # where `make pdf` writes the handouts the site links to
     review_age: int = REVIEW_AGE
     categories: tuple[str, ...] = ()  # the blog's categories_allowed (empty: any)
     future_drafts: bool = False  # the blog's draft_if_future_date
@@ -136,6 +137,7 @@ def read_layout(root: Path) -> tuple[Layout, list[Problem]]:
         docs_dir=_text(config, "docs_dir", DOCS_DIR),
         modules_dir=_text(course, "modules_dir", MODULES_DIR),
         blog_dir=_text(blog, "blog_dir", BLOG_DIR),
+        pdf_dir=_text(course, "pdf_dir", PDF_DIR),
         review_age=review_age,
         categories=tuple(str(c) for c in categories) if isinstance(categories, list) else (),
         future_drafts=blog.get("draft_if_future_date") is True,

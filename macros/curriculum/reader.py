@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from macros.curriculum.kinds import mark
 from macros.curriculum.problems import Problem, inside, relative
-from macros.curriculum.schema_check import validate
+from macros.curriculum.schema_check import SCHEMA_OF, validate
 from macros.curriculum.source import MarkdownSource, SourceError
 from macros.curriculum.tree import SourceTree
 
@@ -77,6 +78,8 @@ class Reader:
     def checked(self, kind: str, data: Any, path: Path) -> bool:
         found = validate(kind, data, self.rel(path))
         self.problems.extend(found)
+        if not found:
+            mark(SCHEMA_OF[kind], data)  # inline-Markdown values are handed on as such (kinds.py)
         return not found
 
 

@@ -10,7 +10,7 @@ field's real line, with a fix.
 
 from __future__ import annotations
 
-import yaml
+from macros.curriculum.kinds import KEYWORD, Kind
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LEVELS = ("introductory", "intermediate", "advanced")
@@ -18,6 +18,16 @@ LEVELS = ("introductory", "intermediate", "advanced")
 
 def _text(description: str, example: str, max_length: int = 300) -> dict:
     return {"type": "string", "minLength": 1, "maxLength": max_length, "description": description, "examples": [example]}
+
+
+def _markdown(description: str, example: str, max_length: int = 300) -> dict:
+    """Inline Markdown (kinds.py): emphasis, code and links, no HTML."""
+    return {**_text(description, example, max_length), KEYWORD: Kind.INLINE_MARKDOWN}
+
+
+def _url(description: str, example: str) -> dict:
+    """An http(s) address or a path in the site (kinds.py)."""
+    return {**_text(description, example, 500), KEYWORD: Kind.URL}
 
 
 def _words(description: str, example: list) -> dict:
@@ -154,8 +164,8 @@ OPTION = {
     "properties": {
         "answer": _text("The option as the learner reads it.", "What happened when you tried to pay?"),
         "correct": {"type": "boolean", "description": "true for the one right option.", "examples": [True]},
-        "why": _text(
-            "Why this option is right or wrong: the feedback the learner sees.",
+        "why": _markdown(
+            "Why this option is right or wrong: the feedback the learner sees (inline Markdown).",
             "It invites the customer to tell the story in their own words.",
             1000,
         ),
@@ -213,8 +223,8 @@ LESSON = {
         "key_takeaways": {
             "type": "array",
             "minItems": 1,
-            "items": {"type": "string", "minLength": 1},
-            "description": "Short sentences shown at the end of the lesson.",
+            "items": _markdown("A takeaway.", "Open questions let the customer tell the story."),
+            "description": "Short sentences shown at the end of the lesson (inline Markdown).",
             "examples": [["Open questions let the customer tell the story."]],
         },
         "tags": _words("Topics, for search and the tag index.", ["questioning"]),
@@ -273,7 +283,9 @@ TERM = {
     "required": ["term", "definition"],
     "properties": {
         "term": _text("The term as it reads in a sentence (lowercase unless it is a name).", "first-contact resolution", 80),
-        "definition": _text("One to three plain sentences.", "Solving the customer's problem in their first contact.", 600),
+        "definition": _markdown(
+            "One to three plain sentences (inline Markdown).", "Solving the customer's problem in their first contact.", 600
+        ),
         "see_also": _ids("Ids of related terms.", ["average-handling-time"]),
     },
 }
@@ -327,12 +339,7 @@ ARTICLE = {
             "Why most service training fades within weeks, and what to do about it.",
         ),
         "modules": _ids("Ids of the modules the article supports; each lists the article as related reading.", ["questioning-skills"]),
-        "slug": {
-            "type": "string",
-            "pattern": SLUG,
-            "description": "Not used: the address comes from the file name.",
-            "examples": ["my-article"],
-        },
+        "slug": {"type": "string", "pattern": SLUG, "description": "Not used: the address comes from the file name.", "examples": ["my-a"]},
         "draft": {
             "type": "boolean",
             "description": "true keeps the article out of the built site (it shows in the preview).",
@@ -365,9 +372,9 @@ AUTHOR = {
     "properties": {
         "name": _text("The author's name, as readers see it.", "Amara Osei", 120),
         "description": _text("A few words on who they are.", "Lead instructional designer"),
-        "avatar": _text("A picture: a path in docs/ or a URL.", "assets/authors/amara-osei.svg"),
+        "avatar": _url("A picture: a path in docs/ or a URL.", "assets/authors/amara-osei.svg"),
         "slug": {"type": "string", "pattern": SLUG, "description": "The address of the author's page.", "examples": ["amara-osei"]},
-        "url": _text("A link for the author's name.", "https://example.org/amara"),
+        "url": _url("A link for the author's name.", "https://example.org/amara"),
     },
 }
 AUTHORS = {
@@ -384,17 +391,3 @@ AUTHORS = {
         }
     },
 }
-
-
-def example_yaml(name: str, schema: dict) -> str:
-    """The field's first example as one line of YAML, for the author guide ('' when it has none)."""
-    examples = schema.get("examples")
-    if not examples or examples[0] in ("...", [], {}):
-        return ""
-    value = examples[0]
-    if schema.get("format") == "date" or name == "date":
-        return f"{name}: {value}"  # YAML reads an unquoted date; the loader keeps it as text
-    if isinstance(value, list) and value and isinstance(value[0], dict):
-        return ""  # a nested block: the guide's worked example shows it
-    text = yaml.safe_dump({name: value}, default_flow_style=True, allow_unicode=True, width=1000).strip()
-    return text[1:-1] if text.startswith("{") else text

@@ -14,6 +14,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from macros.curriculum.kinds import HINTS, KEYWORD, Kind, validator_for
 from macros.curriculum.problems import Problem, did_you_mean
 from macros.curriculum.schema import AUTHORS, SCHEMAS, SLUG
 from macros.curriculum.source import line_of
@@ -21,10 +22,8 @@ from macros.curriculum.source import line_of
 UNKNOWN_FIELD = "unknown field"
 MISSING_FIELD = "this required field is missing"
 
-_VALIDATORS = {
-    name: jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    for name, schema in {**SCHEMAS, "authors": AUTHORS}.items()
-}
+SCHEMA_OF = {**SCHEMAS, "authors": AUTHORS}
+_VALIDATORS = {name: validator_for(schema) for name, schema in SCHEMA_OF.items()}
 
 
 def validate(kind: str, data: Any, file: str) -> list[Problem]:
@@ -32,7 +31,12 @@ def validate(kind: str, data: Any, file: str) -> list[Problem]:
     if not isinstance(data, dict):
         line = getattr(data, "line", 1) or 1
         return [Problem(file, line, "", "expected fields like 'title: ...'", "write one 'field: value' per line")]
-    problems = [problem for error in _VALIDATORS[kind].iter_errors(data) for problem in _explain(error, data, file)]
+    return validate_with(_VALIDATORS[kind], data, file)
+
+
+def validate_with(validator, data: Any, file: str) -> list[Problem]:
+    """All problems a validator (kinds.validator_for) finds in `data`, each said with a fix."""
+    problems = [problem for error in validator.iter_errors(data) for problem in _explain(error, data, file)]
     # A typo ('titel') also leaves its field missing: the typo, with its fix, is the one problem.
     typos = {(p.field.rpartition(".")[0], p.hint) for p in problems if p.message == UNKNOWN_FIELD}
     return [p for p in problems if not (p.message == MISSING_FIELD and _typo_of(p) in typos)]
@@ -146,7 +150,21 @@ def _unknown(e: _Error) -> Iterator[Problem]:
 
 def _wrong_type(e: _Error) -> Iterator[Problem]:
     expected = _TYPE_NAMES.get(str(e.schema.get("type")), str(e.schema.get("type")))
+    if e.schema.get("type") == "string" and isinstance(e.instance, (bool, int, float)):
+        yield from _unquoted(e)
+        return
     yield e.problem(f"expected {expected}, got {_shown(e.instance)}", e.example or f"make it {expected}")
+
+
+def _unquoted(e: _Error) -> Iterator[Problem]:
+    """Text YAML read as something else: `answer: Yes` is true, `version: 1.10` is 1.1."""
+    name = str(e.path[-1]) if e.path and not isinstance(e.path[-1], int) else e.field
+    if isinstance(e.instance, bool):
+        why = "YAML reads an unquoted yes, no, on, off, true or false as true or false"
+        shown = "Yes" if e.instance else "No"
+    else:
+        why, shown = "YAML reads an unquoted number as a number", str(e.instance)
+    yield e.problem(f"expected text, got {_shown(e.instance)} ({why})", f'put the text in quotes, as in {name}: "{shown}"')
 
 
 def _not_a_choice(e: _Error) -> Iterator[Problem]:
@@ -197,6 +215,12 @@ def _date_any_of(e: _Error) -> Iterator[Problem]:
     yield e.problem(f"expected a date as YYYY-MM-DD, got {_shown(e.instance)}", "write date: 2026-10-06")
 
 
+def _wrong_kind(e: _Error) -> Iterator[Problem]:
+    kind = Kind(str(e.error.validator_value))
+    example = e.example.removeprefix("write ") if kind == Kind.URL else ""
+    yield e.problem(e.error.message, HINTS[kind] + (f", as in {example}" if example else ""))
+
+
 # jsonschema's validator keyword -> how to say its error.
 _EXPLAIN: dict[str, Callable[[_Error], Iterator[Problem]]] = {
     "required": _required,
@@ -213,6 +237,7 @@ _EXPLAIN: dict[str, Callable[[_Error], Iterator[Problem]]] = {
     "minimum": _out_of_range,
     "maximum": _out_of_range,
     "anyOf": _date_any_of,
+    KEYWORD: _wrong_kind,
 }
 
 
@@ -226,3 +251,17 @@ def _shown(value: Any) -> str:
     if isinstance(value, (list, dict)):
         return "a list" if isinstance(value, list) else "a block of fields"
     return str(value)
+
+
+def example_yaml(name: str, schema: dict) -> str:
+    """The field's first example as one line of YAML, for the author guide ('' when it has none)."""
+    examples = schema.get("examples")
+    if not examples or examples[0] in ("...", [], {}):
+        return ""
+    value = examples[0]
+    if schema.get("format") == "date" or name == "date":
+        return f"{name}: {value}"  # YAML reads an unquoted date; the loader keeps it as text
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return ""  # a nested block: the guide's worked example shows it
+    text = yaml.safe_dump({name: value}, default_flow_style=True, allow_unicode=True, width=1000).strip()
+    return text[1:-1] if text.startswith("{") else text

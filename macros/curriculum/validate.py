@@ -24,7 +24,7 @@ def cross_check(curriculum: Curriculum, root: Path, uncertain: frozenset[str] = 
         *_authors(curriculum),
         *_article_modules(curriculum, uncertain),
         *_article_slugs(curriculum),
-        *(p for module in curriculum.modules for p in _module_coverage(module, complete=module.id not in uncertain)),
+        *(p for module in curriculum.modules for p in _module_coverage(module, uncertain)),
         *(p for module in curriculum.modules for p in _workshop_days(module)),
         *(p for _, lesson in curriculum.lessons() for p in _lesson(lesson)),
     ]
@@ -107,7 +107,8 @@ def _authors(curriculum: Curriculum) -> Iterator[Problem]:
                 )
 
 
-def _module_coverage(module: Module, complete: bool = True) -> Iterator[Problem]:
+def _module_coverage(module: Module, uncertain: frozenset[str] = frozenset()) -> Iterator[Problem]:
+    complete = module.id not in uncertain
     ids = [o.id for o in module.objectives]
     served = {sid for page in module.pages for sid in page.serves}
     for objective in module.objectives if complete else ():  # a lesson that did not load may serve it
@@ -132,7 +133,8 @@ def _module_coverage(module: Module, complete: bool = True) -> Iterator[Problem]
     if module.capstone:
         slugs = [lesson.slug for lesson in module.lessons]
         for index, slug in enumerate(module.capstone.draws_on):
-            if slug not in slugs:
+            # A lesson that did not load is not unknown: its own problem says why.
+            if slug not in slugs and f"{module.id}/{slug}" not in uncertain:
                 hint = did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs)
                 yield Problem(
                     module.capstone.source,

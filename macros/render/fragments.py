@@ -17,9 +17,11 @@ from pathlib import Path
 
 import jinja2
 
+from macros.curriculum.kinds import InlineMarkdown
 from macros.curriculum.model import Capstone, Lesson
 from macros.render.dates import day_month_year
 from macros.render.fragment_ids import FRAGMENT_IDS
+from macros.render.inline_markdown import to_html
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "course"
 
@@ -36,6 +38,10 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _rendered(value):
+    return to_html(value) if isinstance(value, InlineMarkdown) else value
+
+
 class Fragments:
     """Renders one fragment template with a page's URL function."""
 
@@ -48,6 +54,7 @@ class Fragments:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            finalize=_rendered,  # inline-Markdown values (kinds.py) are rendered; the rest is text
         )
         self.env.filters["minutes"] = minutes
         self.env.filters["plural"] = plural

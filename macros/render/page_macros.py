@@ -7,6 +7,7 @@ HTML.  A wrong value raises MacroError with the fix; a wrong argument is caught 
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from macros.curriculum.model import Capstone, Curriculum, Lesson, Module
 from macros.curriculum.problems import did_you_mean
 from macros.curriculum.schema import LEVELS
 from macros.render.fragments import Fragments
+from macros.render.inline_markdown import to_text
 from macros.render.learning_path import BOX_HEIGHT, BOX_WIDTH, layout
 from macros.render.templating import MacroError
 
@@ -169,6 +171,8 @@ def metadata_reference(ctx: PageContext, kind: str) -> Markup:
     Kinds: module, lesson, capstone, article, glossary.
     """
     from macros.curriculum import schema  # the schema is only needed on the guide's page
+    from macros.curriculum.kinds import kind_of
+    from macros.curriculum.schema_check import example_yaml
 
     if kind not in schema.SCHEMAS:
         kinds = list(schema.SCHEMAS)
@@ -176,7 +180,13 @@ def metadata_reference(ctx: PageContext, kind: str) -> Markup:
     rules: dict[str, Any] = schema.TERM if kind == "glossary" else schema.SCHEMAS[kind]
     required = set(rules.get("required", ()))
     fields = [
-        {"name": name, "required": name in required, "description": rule.get("description", ""), "example": schema.example_yaml(name, rule)}
+        {
+            "name": name,
+            "required": name in required,
+            "kind": kind_of(rule) or "",
+            "description": rule.get("description", ""),
+            "example": example_yaml(name, rule),
+        }
         for name, rule in rules["properties"].items()
     ]
     return ctx.render("metadata-reference.html", fields=fields)
@@ -196,7 +206,25 @@ def term(ctx: PageContext, term_id: str, text: str | None = None) -> Markup:
     if text is not None and (not isinstance(text, str) or not text.strip()):
         raise MacroError(f"the link text must be words in quotes, got {text!r}", f'write term("{term_id}", "your words")')
     href = ctx.url(GLOSSARY_PAGE) + "#" + entry.id
-    return Markup(f'<a class="course-term" href="{escape(href)}" title="{escape(entry.definition)}">{escape(text or entry.term)}</a>')
+    # The tooltip is the definition as a reader sees it on the glossary page, without its markup.
+    definition = to_text(entry.definition)
+    return Markup(f'<a class="course-term" href="{escape(href)}" title="{_inert(definition)}">{_inert(text or entry.term)}</a>')
+
+
+# Every ASCII punctuation character as a numeric character reference (& < > " ' among them).
+_REFERENCES = {ord(char): f"&#{ord(char)};" for char in string.punctuation}
+
+
+def _inert(text: str) -> Markup:
+    """Text for HTML that a macro puts back into a page's Markdown: escaped, and with no
+    punctuation left for Markdown to act on.
+
+    Python-Markdown runs code spans, links and backslash escapes (and its extensions their own
+    syntax) over the text before it sets inline HTML aside, so a backtick in an attribute would
+    open a <code> inside it. A browser reads a character reference as the character itself:
+    _inert("`x` & [y]") shows as `x` & [y].
+    """
+    return Markup(str(text).translate(_REFERENCES))
 
 
 def glossary(ctx: PageContext) -> Markup:

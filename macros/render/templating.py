@@ -4,7 +4,8 @@ mkdocs-macros 1.5, left alone, runs `{% if %}` inside code samples (the text dis
 undefined names as text, publishes errors into the page and reports lines that skip the front
 matter.  Here:
 
-* code (fenced blocks and `inline` spans) is wrapped in `{% raw %}`, so samples stay as written;
+* code, in every Markdown form (blocks.code_spans: fences at any depth, indented blocks, `inline`
+  spans), is wrapped in `{% raw %}`, so samples stay as written;
 * the Jinja environment is strict (`on_undefined: strict`), so an unknown name is an error;
 * every error becomes a `Problem` at the real file line, with a fix.
 
@@ -19,10 +20,12 @@ from typing import Any
 
 import jinja2
 
-from macros.curriculum.blocks import FENCE, INLINE_CODE  # code is found the same way everywhere (also imported from here)
+from macros.curriculum.blocks import code_spans  # code is found the same way everywhere: the checks ask it too
 from macros.curriculum.problems import Problem, did_you_mean
 
 RAW_OPEN, RAW_CLOSE = "{% raw %}", "{% endraw %}"
+# What ends a {% raw %} block, as Jinja's lexer reads it: a code sample that shows one must not end ours.
+_ENDRAW = re.compile(r"\{%[-+]?\s*endraw\s*[-+]?%\}")
 
 
 class MacroError(Exception):
@@ -35,21 +38,21 @@ class MacroError(Exception):
 
 def protect_code(markdown: str) -> str:
     """Wrap code blocks and spans in {% raw %} so Jinja leaves them exactly as written."""
-
-    def wrap(match: re.Match) -> str:
-        text = match.group(0)
-        if "{" not in text or RAW_CLOSE in text:
-            return text
-        return RAW_OPEN + text + RAW_CLOSE
-
     pieces = []
     position = 0
-    for block in FENCE.finditer(markdown):
-        pieces.append(INLINE_CODE.sub(wrap, markdown[position : block.start()]))
-        pieces.append(wrap(block))
-        position = block.end()
-    pieces.append(INLINE_CODE.sub(wrap, markdown[position:]))
+    for start, end in code_spans(markdown):
+        pieces += [markdown[position:start], _raw(markdown[start:end])]
+        position = end
+    pieces.append(markdown[position:])
     return "".join(pieces)
+
+
+def _raw(code: str) -> str:
+    """Code as a {% raw %} block; an {% endraw %} it shows is written out as a string in between."""
+    if "{" not in code:
+        return code
+    shown = _ENDRAW.sub(lambda tag: f"{RAW_CLOSE}{{{{ '{tag.group(0)}' }}}}{RAW_OPEN}", code)
+    return RAW_OPEN + shown + RAW_CLOSE
 
 
 def render_markdown(env: jinja2.Environment, markdown: str, variables: dict[str, Any], file: str, first_line: int) -> str:

@@ -6,23 +6,33 @@
     schedule.md                  the whole curriculum as a timed workshop schedule
 
 Each is Markdown built from the lessons' own text and metadata plus HTML fragments from
-overrides/partials/course/; the page then goes through the normal build (macros, extensions,
-search exclusion, theme). Nothing is kept on disk.
+overrides/partials/course/; the page then goes through the normal build (extensions, search
+exclusion, theme) but never through the template engine: metadata is data, and a lesson's text is
+templated once, on its own, as its author wrote it (`Body`, given by the site: macros run with the
+lesson's front matter, errors are named at the lesson's file and line). Facilitator notes and
+exercises are taken from that rendered text. Nothing is kept on disk.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from html import escape
 
 from macros.curriculum.addresses import facilitator_page, workbook_page
-from macros.curriculum.blocks import EXERCISE, FACILITATOR, FENCE, find_blocks, learner_markdown
+from macros.curriculum.blocks import EXERCISE, FACILITATOR, code_spans, find_blocks, learner_markdown
 from macros.curriculum.model import Capstone, Curriculum, Lesson, Module
 from macros.render.schedule import DayRules, days, plan
 
 Render = Callable[..., str]  # a fragment template name and its context -> HTML
 Url = Callable[[str], str]  # a docs-relative source path -> URL relative to the page
+Body = Callable[[Lesson | Capstone], str]  # a lesson or capstone -> its Markdown body, macros rendered for this page
+
+
+def as_written(page: Lesson | Capstone) -> str:
+    """A body with no macros run (where no template engine is at hand, as in unit tests)."""
+    return page.body
 
 
 def _heading(page, number: int) -> str:
@@ -34,12 +44,12 @@ def _heading(page, number: int) -> str:
 # -- the learner workbook -----------------------------------------------------------------------
 
 
-def workbook_markdown(module: Module, render: Render) -> str:
+def workbook_markdown(module: Module, render: Render, body: Body = as_written) -> str:
     parts = [render("workbook-cover.html", module=module)]
     for number, page in enumerate(module.pages, 1):
         parts.append(f"## {_heading(page, number)} {{ #{page.slug} .course-workbook__lesson }}")
         parts.append(render("workbook-lesson-meta.html", module=module, lesson=page))
-        parts.append(_with_writing_space(_demoted(learner_markdown(page.body))))
+        parts.append(_with_writing_space(_demoted(learner_markdown(body(page)))))
         if isinstance(page, Lesson):
             if page.knowledge_check:
                 parts.append(render("workbook-check.html", lesson=page))
@@ -66,21 +76,22 @@ _HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
 
 
 def _demoted(markdown: str) -> str:
-    """Headings one level down (a lesson's ## sections sit under the workbook's ## lesson title)."""
-    pieces = []
-    last = 0
-    for fence in FENCE.finditer(markdown):
-        pieces.append(_HEADING.sub(r"#\1", markdown[last : fence.start()]))
-        pieces.append(fence.group(0))
-        last = fence.end()
-    pieces.append(_HEADING.sub(r"#\1", markdown[last:]))
-    return "".join(pieces)
+    """Headings one level down (a lesson's ## sections sit under the workbook's ## lesson title); code stays as written."""
+    code = code_spans(markdown)
+    starts = [start for start, _ in code]
+
+    def demote(heading: re.Match) -> str:
+        before = bisect_right(starts, heading.start()) - 1  # the last code span starting at or before it
+        in_code = before >= 0 and heading.start() < code[before][1]
+        return heading.group(0) if in_code else "#" + heading.group(0)
+
+    return _HEADING.sub(demote, markdown)
 
 
 # -- the facilitator guide ----------------------------------------------------------------------
 
 
-def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRules) -> str:
+def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRules, body: Body = as_written) -> str:
     slots = plan(((module, page) for page in module.pages), rules)
     parts = [
         render("facilitator-intro.html", module=module, days=days(slots), workbook=workbook_page(module.id)),
@@ -96,10 +107,11 @@ def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRul
         slot = sessions[page.slug]
         parts.append(f"## {slot.start_text}–{slot.end_text} · {_heading(page, number)} {{ #{page.slug} .course-facilitator__session }}")
         parts.append(render("facilitator-session.html", module=module, lesson=page, slot=slot))
-        for note in find_blocks(page.body, FACILITATOR):
+        text = body(page)
+        for note in find_blocks(text, FACILITATOR):
             parts.append(f"### {escape(note.title or 'Facilitator notes')}")
             parts.append(note.body)
-        for exercise in find_blocks(page.body, EXERCISE):
+        for exercise in find_blocks(text, EXERCISE):
             parts.append(f"### Activity: {escape(exercise.title)}")
             parts.append(exercise.body)
         if isinstance(page, Lesson) and page.knowledge_check:

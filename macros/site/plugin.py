@@ -22,7 +22,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from urllib.parse import quote
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -39,16 +41,20 @@ from macros.curriculum.model import Curriculum
 from macros.curriculum.problems import CurriculumError, Problem
 from macros.curriculum.project import Layout
 from macros.curriculum.schema import CLOCK
+from macros.curriculum.tree import SourceTree
 from macros.render import jsonld
 from macros.render.fragments import Fragments
+from macros.render.inline_markdown import to_text
 from macros.render.page_macros import PageContext
 from macros.render.schedule import DayRules
 from macros.render.tasklist import HiddenCheckboxExtension
 from macros.render.templating import MacroError
-from macros.render.workshop import facilitator_markdown, schedule_markdown, workbook_markdown
+from macros.render.workshop import as_written, facilitator_markdown, schedule_markdown, workbook_markdown
 from macros.site.config import CourseConfig
 from macros.site.discovery import robots_txt
+from macros.site.escaping import escape_other_plugins, escape_page_meta
 from macros.site.history import last_commits, updated_html
+from macros.site.macros_env import render_body
 from macros.site.page_content import PrintedHandouts, course_content
 from macros.site.pages import (
     ArticlePage,
@@ -65,6 +71,7 @@ from macros.site.publish import StagedSite, WarningCounter
 log = logging.getLogger("mkdocs.plugins.course")
 HH_MM_HINT = 'write it as 24-hour HH:MM in quotes, as in "09:30"'
 _ID = re.compile(r'\sid="([^"]+)"')
+URL_SAFE = "/:@!$&()*+,;=~%?#"  # kept as they are in an edit URL: everything else is percent-encoded
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -76,6 +83,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.files = Files([])  # until on_files
         self.fragments = Fragments()
         self.macro_problems: list[Problem] = []
+        self.tree = SourceTree()  # the files this build read (on_config)
+        self.templates = None  # mkdocs-macros' environment, handed over when it loads (macros_env.define_env)
         self.pages: dict[str, CoursePage] = {}  # address -> what the page is, decided in on_files
         self.pdfs: PrintedHandouts = {}
         self.changed: dict[str, int] = {}  # file -> time of its last commit (history.py)
@@ -95,7 +104,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.macro_problems = []
         self.language = config.theme["language"] or "en"
         self.fragments.language = self.language
-        report = checks.check_project(self._layout(config))
+        self.tree = SourceTree()  # every file read once, by the checks, the loader and the generated pages
+        report = checks.check_project(self._layout(config), self.tree)
         problems = report.metadata + self._workshop_day_problems()
         # The content checks' notices (drafts, reviews due) are for `course check`, not reasons to
         # stop a build; in the live preview their errors do not stop it either: a new lesson full
@@ -132,6 +142,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             docs_dir=Path(config.docs_dir).resolve().relative_to(self.root).as_posix(),
             modules_dir=self.config.modules_dir,
             blog_dir=blog.config.blog_dir if blog else self.config.blog_dir,
+            pdf_dir=self.config.pdf_dir,
             review_age=self.config.review_age,
             categories=tuple(blog.config.categories_allowed or ()) if blog else (),
             future_drafts=bool(blog and blog.config.draft_if_future_date),
@@ -203,7 +214,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for module in self.curriculum.modules:
             for kind in MODULE_HANDOUTS:
                 pdf = self.root / self.config.pdf_dir / pdf_name(module.id, kind)
-                if pdf.is_file():
+                if pdf.is_file() and not pdf.is_symlink():  # a link is refused by checks/published.py
                     path = pdf_download(module.id, kind)
                     files.append(self._mounted(config, path, pdf))
                     self.pdfs[(module.id, kind)] = path
@@ -234,6 +245,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return PageContext(self.curriculum, page.file.src_uri, url, self.fragments)
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        escape_other_plugins(config.plugins)  # the blog's authors, the feeds' channel (escaping.py)
         course_page = self.pages.get(page.file.src_uri)
         if isinstance(course_page, GeneratedPage):
             return self._generated_markdown(page, course_page)
@@ -246,12 +258,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 self._curriculum_meta(page, config, "module.html", module.title, module.summary, module.source)
             case LessonPage(lesson=step) | CapstonePage(capstone=step):
                 self._curriculum_meta(page, config, "lesson.html", step.title, step.description, step.source)
-        if course_page is not None:
-            # Front matter is plain text, but Material writes meta title and description into the
-            # page as they are (<title>, <meta name="description">): escape them once, here.
-            for key in ("title", "description"):
-                if isinstance(page.meta.get(key), str):
-                    page.meta[key] = escape(page.meta[key])
+            case ArticlePage(article=article):
+                # The article's title as text. MkDocs' own, from the heading, is HTML, which the
+                # rss plugin would escape a second time (Q&amp;amp;A in a feed reader).
+                page.meta.setdefault("title", to_text(article.title))
+        # Front matter is plain text, but Material and the rss plugin print a page's title,
+        # description and tags as they are (<title>, meta tags, nav, tags, search index, feeds):
+        # escape them once, here, on every page.
+        escape_page_meta(page.meta)
         return markdown
 
     def _curriculum_meta(self, page, config, template: str, title: str, description: str, source: str) -> None:
@@ -262,14 +276,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         page.edit_url = self._edit_url(config, source)
 
     def _generated_markdown(self, page, generated: GeneratedPage) -> str:
-        """A workbook, facilitator guide or the schedule, written from the curriculum."""
+        """A workbook, facilitator guide or the schedule, written from the curriculum.
+
+        Never templated as a whole: metadata in it is data, and each lesson's text is templated on
+        its own, as its author wrote it (macros_env.render_body)."""
+        page.meta["render_macros"] = False
         ctx, module, rules = self.page_context(page), generated.module, self.day_rules
+        body = partial(render_body, self.templates, page) if self.templates is not None else as_written
         if module is None:  # the one page of the whole curriculum
             title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)
         elif generated.kind is Generated.WORKBOOK:
-            title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render)
+            title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render, body)
         else:
-            title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules)
+            title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules, body)
         page.meta["title"] = escape(title)
         page.meta["description"] = escape(module.summary if module else "The curriculum as a timed series of face-to-face workshops.")
         # The lessons are searchable on their own pages; a guide's answer keys must not be.
@@ -297,6 +316,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return content
 
     def on_page_context(self, context, *, page, config, nav):
+        if page.edit_url:  # the theme writes it into href="..." as it is: a '"' in a file name must not end the attribute
+            page.edit_url = quote(page.edit_url, safe=URL_SAFE)
         course_page = self.pages.get(page.file.src_uri)
         site = jsonld.Site(config.site_name, config.site_url or "", config.theme["language"])
         image = config.extra["brand"].get("social_image")
@@ -338,9 +359,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def report(self, problem: Problem) -> None:
         """A macro problem: logged now, and the build fails at the end (the preview goes on).
 
-        A workbook repeats its lessons' text, so it repeats their macro errors: name each once,
-        at the lesson's own file."""
-        if any((p.field, p.message, p.hint) == (problem.field, problem.message, problem.hint) for p in self.macro_problems):
+        A workbook repeats its lessons' text, and so their macro errors, at the lesson's own file
+        and line (macros_env.render_body): each is named once."""
+        if problem in self.macro_problems:
             return
         log.error(str(problem))
         self.macro_problems.append(problem)

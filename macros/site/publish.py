@@ -25,10 +25,17 @@ class StagedSite:
         self.previous = self.target.with_name(f".{self.target.name}.previous")
 
     def begin(self) -> str:
+        self.recover()
         for leftover in (self.staging, self.previous):  # from a build that was killed
             shutil.rmtree(leftover, ignore_errors=True)
         self.staging.mkdir(parents=True)
         return str(self.staging)
+
+    def recover(self) -> None:
+        """A build killed between publish's two renames left the last good site as `previous`,
+        and no site: put it back before anything is deleted."""
+        if self.previous.is_dir() and not self.target.exists():
+            self.previous.rename(self.target)
 
     def publish(self) -> str:
         if self.target.exists():

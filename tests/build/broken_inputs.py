@@ -50,6 +50,9 @@ class Case:
     name: str
     changes: list[Change]
     check: tuple[str, ...]  # exact lines `course check` prints
+    # False where MkDocs itself fails first: it reads brand.yml (INHERIT) before any plugin runs,
+    # so `make site` runs `course check` before it (test_make_site.py).
+    build: bool = True
 
     @property
     def build_lines(self) -> tuple[str, ...]:
@@ -238,7 +241,9 @@ CASES: list[Case] = [
     Case(
         "unquoted-version",
         [replace(f"{M}/module.yml", 'version: "1.0"', "version: 1.0")],
-        (f'{M}/module.yml:13: version: expected text, got 1.0 — write version: "1.0"',),
+        (
+            f'{M}/module.yml:13: version: expected text, got 1.0 (YAML reads an unquoted number as a number) — put the text in quotes, as in version: "1.0"',
+        ),
     ),
     Case(
         "lesson-id-not-an-id",
@@ -480,6 +485,111 @@ CASES: list[Case] = [
         (
             "docs/assets/key.svg: this is a link to ../../../outside.svg, outside the project — put the file itself in the project instead of a link to it",
         ),
+    ),
+    # -- values of the wrong kind (curriculum/kinds.py) ------------------------------------------------
+    Case(
+        "author-url-javascript",
+        [
+            replace(
+                "docs/blog/.authors.yml",
+                "    avatar: assets/authors/rowan-hale.svg",
+                "    avatar: assets/authors/rowan-hale.svg\n    url: javascript:alert(1)",
+            )
+        ],
+        (
+            "docs/blog/.authors.yml:6: authors.rowan-hale.url: 'javascript:alert(1)' is a javascript: address; only http:, https: or a path in the site can be used here — write an address that starts with https://, or a path in the site, as in url: https://example.org/amara",
+        ),
+    ),
+    Case(
+        "author-url-breaking-out-of-its-attribute",
+        [
+            replace(
+                "docs/blog/.authors.yml",
+                "    avatar: assets/authors/rowan-hale.svg",
+                "    avatar: assets/authors/rowan-hale.svg\n    url: 'https://example.org/\" onmouseover=\"alert(1)'",
+            )
+        ],
+        (
+            """docs/blog/.authors.yml:6: authors.rowan-hale.url: 'https://example.org/" onmouseover="alert(1)' holds a character an address cannot ("): percent-encode it — write an address that starts with https://, or a path in the site, as in url: https://example.org/amara""",
+        ),
+    ),
+    Case(
+        "brand-social-link-javascript",
+        [
+            replace(
+                "brand.yml",
+                "extra:\n",
+                "extra:\n  social:\n    - icon: fontawesome/solid/envelope\n      link: ' javascript:alert(1)'\n      name: Write to us\n",
+            )
+        ],
+        (
+            "brand.yml:11: extra.social[1].link: ' javascript:alert(1)' is a javascript: address; only http:, https:, mailto: or a path in the site can be used here — write an address that starts with https://, or a path in the site, as in link: https://example.org",
+        ),
+    ),
+    Case(
+        "glossary-definition-with-html",
+        [
+            replace(
+                "modules/glossary.yml", "definition: A line joining points", "definition: A <b onmouseover=alert(1)>line</b> joining points"
+            )
+        ],
+        (
+            "modules/glossary.yml:4: terms.contour.definition: raw HTML is not allowed here — write Markdown only: *emphasis*, `code` and [links](https://example.org); put a tag or a URL of another kind in `code` to show it as text",
+        ),
+    ),
+    Case(
+        "takeaway-linking-to-javascript",
+        [
+            replace(
+                f"{M}/symbols.md",
+                "  - The key explains every symbol on the sheet.",
+                "  - The key explains [every symbol](javascript:alert(1)) on the sheet.",
+            )
+        ],
+        (
+            f"{M}/symbols.md:8: key_takeaways[1]: the link 'javascript:alert(1' is a javascript: address; only http:, https:, mailto: or a path in the site can be used here — write Markdown only: *emphasis*, `code` and [links](https://example.org); put a tag or a URL of another kind in `code` to show it as text",
+        ),
+    ),
+    # -- files and loaders ---------------------------------------------------------------------------
+    Case(
+        "brand-runs-python",
+        [replace("brand.yml", "site_author: Waymark Outdoor School", "site_author: !!python/object/apply:os.system ['echo pwned']")],
+        (
+            "brand.yml:4: this is not valid YAML (could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system') — remove the '!' tag: metadata is plain text, numbers, lists and fields",
+        ),
+        build=False,
+    ),
+    Case(
+        "pdf-linked-from-outside",
+        [symlink("pdf/map-reading-workbook.pdf", "outside.pdf", "%PDF-1.4 not ours")],
+        (
+            "pdf/map-reading-workbook.pdf: this is a link to ../../outside.pdf, outside the project; the site publishes only regular files from pdf/ — put the file itself here (make pdf writes it), or delete the link",
+        ),
+    ),
+    Case(
+        "docs-page-at-a-workbook-address",
+        [write("docs/modules/map-reading/workbook.md", "# Our own workbook\n")],
+        (
+            "docs/modules/map-reading/workbook.md: the site writes the workbook page of module map-reading at this address, so this file would not be published — move or rename it; the course's own pages come from modules/",
+        ),
+    ),
+    # -- smaller defects ------------------------------------------------------------------------------
+    Case(
+        "answer-yes-read-as-true",
+        [replace(f"{M}/symbols.md", "      - answer: On the compass", "      - answer: Yes")],
+        (
+            f'{M}/symbols.md:20: knowledge_check[1].options[2].answer: expected text, got true (YAML reads an unquoted yes, no, on, off, true or false as true or false) — put the text in quotes, as in answer: "Yes"',
+        ),
+    ),
+    Case(
+        "capstone-drawing-on-a-lesson-that-does-not-parse",
+        [
+            replace(
+                f"{R}/capstone.md", "serves: [choose-legs, take-bearing]", "serves: [choose-legs, take-bearing]\ndraws_on: [legs, bearings]"
+            ),
+            replace(f"{R}/legs.md", "title:", "title: [unclosed\nx:"),
+        ],
+        (f"{R}/legs.md:2: a list opened with '[' is not closed — close it with ']', or put quotes around text that starts with '['",),
     ),
     # -- the brand --------------------------------------------------------------------------------
     Case(

@@ -49,7 +49,8 @@ def test_schema_problems_name_file_line_field_and_fix(tmp_path):
         # the typo is the problem; 'title is missing' would only repeat it
         "modules/alpha/module.yml:2: titel: unknown field — did you mean 'title'?",
         'modules/alpha/module.yml:5: level: "beginer" is not allowed here — use one of introductory, intermediate, advanced',
-        'modules/alpha/module.yml:12: version: expected text, got 1.0 — write version: "1.0"',
+        "modules/alpha/module.yml:12: version: expected text, got 1.0 (YAML reads an unquoted number as a number) — "
+        'put the text in quotes, as in version: "1.0"',
     ]
 
 

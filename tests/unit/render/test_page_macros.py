@@ -23,7 +23,7 @@ def curriculum(tmp_path_factory):
     project.write("docs/blog/posts/elsewhere.md", post.format(date="2026-06-01", module="beta", title="Elsewhere"))
     project.write(
         "modules/glossary.yml",
-        'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" <you>.\n    see_also: [open-question]\n  '
+        'terms:\n  churn:\n    term: churn\n    definition: Customers "leaving" *for good* & `<you>`.\n    see_also: [open-question]\n  '
         "open-question:\n    term: open question\n    definition: One that invites a story.\n",
     )
     return load_curriculum(project)
@@ -98,7 +98,8 @@ def test_minutes_reads_naturally():
 
 def test_term_links_to_the_glossary_entry_with_its_definition(curriculum):
     link = call(curriculum, "term", "churn", page="modules/alpha/first.md")
-    assert link == '<a class="course-term" href="/glossary.md#churn" title="Customers &#34;leaving&#34; &lt;you&gt;.">churn</a>'
+    title = "Customers &#34;leaving&#34; for good &#38; &#60;you&#62;&#46;"  # the definition as plain text
+    assert link == f'<a class="course-term" href="/glossary.md#churn" title="{title}">churn</a>'
     assert ">open questions</a>" in call(curriculum, "term", "open-question", "open questions")
     with pytest.raises(MacroError, match="unknown glossary term 'chrun' — did you mean 'churn'"):
         call(curriculum, "term", "chrun")

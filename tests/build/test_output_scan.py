@@ -1,0 +1,201 @@
+"""Metadata is text (curriculum/kinds.py): a hostile value in every metadata field of every kind
+(module, lesson, capstone, glossary, article, author, page, brand) comes out as text in every
+output the site writes — the HTML, the search index, the feeds, the sitemap, the JSON-LD and
+the SCORM manifest.
+
+The scan fails on any `<script>` that runs an author's value, any `on…=` attribute carrying one,
+and any javascript: URL: none of them was written in a page body here, so none may appear.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from tests.factory import Project
+
+# Text fields: each payload must come out as the characters written.
+TEXT = 'Say "no" <script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) & Q&A'
+SHORT = '"no" <script>alert(1)</script><i onclick=alert(2)> Q&A'  # for fields of 80 characters or fewer
+TINY = "<b onclick=alert(4)>W</b>"  # the brand's short name (30 characters)
+# Inline-Markdown fields: HTML is refused there (the corpus), but code, emphasis and links are not.
+MARKDOWN = "`<script>alert(1)</script>` & *Q&A* [more](https://example.org/?a=1&b=2)"
+URL = "https://example.org/?a=1&b='2'#x"  # quotes and < > are refused in a URL (the corpus); & and ' are not
+
+M, R, P = "modules/map-reading", "modules/route-planning", "docs/blog/posts/fold-the-map-first.md"
+
+
+def quoted(value: str) -> str:
+    return json.dumps(value)  # a YAML double-quoted scalar
+
+
+def hostile_project(root: Path) -> Project:
+    project = Project.minimal(root)
+    q, s = quoted(TEXT), quoted(SHORT)
+    edits = {
+        f"{M}/module.yml": [
+            ("title: Map reading", f"title: {s}"),
+            ("summary: Read the symbols and the shape of the ground on a paper map.", f"summary: {q}"),
+            ("audience: [New walkers]", f"audience: [{q}]"),
+            ("tags: [maps]", f"tags: [{s}]"),
+            ("read-symbols: Name the common symbols on a walking map.", f"read-symbols: {q}"),
+        ],
+        f"{M}/symbols.md": [
+            ("title: Map symbols", f"title: {s}\ndescription: {q}\nmaterials: [{q}]"),
+            ("name-symbols: Name five symbols from the key.", f"name-symbols: {q}"),
+            ("  - The key explains every symbol on the sheet.", f"  - {quoted(MARKDOWN)}"),
+            ("tags: [maps]", f"tags: [{s}]"),
+            ("question: Where do you look up a symbol you do not know?", f"question: {q}"),
+            ("answer: On the compass", f"answer: {q}"),
+            ("why: A compass shows direction, not symbols.", f"why: {quoted(MARKDOWN)}"),
+        ],
+        f"{R}/capstone.md": [('title: "Capstone: plan a short walk"', f"title: {s}\ndescription: {q}")],
+        "modules/glossary.yml": [
+            ("term: contour line", f"term: {s}"),
+            ("definition: A line joining points of equal height above sea level.", f"definition: {quoted(MARKDOWN)}"),
+        ],
+        P: [
+            ("# Fold the map first\n", ""),
+            ("date: 2026-03-02", f"date: 2026-03-02\ntitle: {s}"),
+            ("tags: [maps]", f"tags: [{s}, Q&A]"),
+            ("description: Why we teach folding the map before anything else.", f"description: {q}"),
+        ],
+        "docs/blog/.authors.yml": [
+            ("name: Rowan Hale", f"name: {s}"),
+            ("description: Hill-walking instructor", f"description: {q}\n    url: {quoted(URL)}"),
+        ],
+        "brand.yml": [
+            ("site_name: Waymark Outdoor School", f"site_name: {s}"),
+            ("site_description: Two short modules on finding your way with a paper map.", f"site_description: {q}"),
+            ("site_author: Waymark Outdoor School", f"site_author: {q}"),
+            ("copyright: © 2026 Waymark Outdoor School", f"copyright: {q}"),
+            ("short_name: Waymark", f"short_name: {quoted(TINY)}"),
+            ("tagline: Map skills for people who walk in the hills.", f"tagline: {q}"),
+            ("footer: Waymark Outdoor School is a made-up school for tests.", f"footer: {q}"),
+            ("extra:\n", f"extra:\n  social:\n    - icon: fontawesome/solid/envelope\n      link: {quoted(URL)}\n      name: {q}\n"),
+        ],
+    }
+    for path, changes in edits.items():
+        for old, new in changes:
+            project.replace(path, old, new)
+    page = project.read("docs/curriculum/index.md")
+    project.write("docs/curriculum/index.md", f"---\ntitle: {s}\ndescription: {q}\n---\n\n{page.split('---', 2)[-1]}")
+    return project
+
+
+class Scanner(HTMLParser):
+    """What would run in a browser: scripts, event-handler attributes and javascript: URLs."""
+
+    def __init__(self, where: str):
+        super().__init__(convert_charrefs=True)
+        self.where, self.found = where, []
+        self._script: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on") and "alert(" in value:
+                self.found.append(f"{self.where}: <{tag} {name}={value!r}>")
+            if name in ("href", "src", "action", "formaction", "data", "xlink:href") and "javascript:" in value.replace(" ", "").lower():
+                self.found.append(f"{self.where}: <{tag} {name}={value!r}>")
+        if tag == "script":
+            self._script = dict(attrs).get("type") or "text/javascript"
+
+    def handle_data(self, data):
+        if self._script and "alert(" in data:
+            if self._script == "application/ld+json":
+                json.loads(data)  # text inside a JSON string: harmless as long as it parses
+            else:
+                self.found.append(f"{self.where}: <script> runs {data[:80]!r}")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = None
+
+
+def scan_html(text: str, where: str) -> list[str]:
+    scanner = Scanner(where)
+    scanner.feed(text)
+    scanner.close()
+    return scanner.found
+
+
+def strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    project = hostile_project(root / "project")
+    checked = project.check()
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    site = root / "site"
+    result = project.build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    scorm = project.course("export", "scorm", "--out", str(root / "scorm"))
+    assert scorm.returncode == 0, scorm.stdout + scorm.stderr
+    return site, root / "scorm"
+
+
+def test_no_html_page_runs_a_value(built):
+    site, _ = built
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 15
+    found = [hit for page in pages for hit in scan_html(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix())]
+    assert found == []
+
+
+def test_the_search_index_holds_values_as_text(built):
+    site, _ = built
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    # Material's search shows titles and text as HTML: each must be safe HTML.
+    found = [hit for doc in index["docs"] for value in strings(doc) for hit in scan_html(value, f"search: {doc['location']}")]
+    assert found == []
+    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in doc["title"] for doc in index["docs"])
+
+
+def test_every_feed_and_the_sitemap_are_valid_xml_and_hold_values_as_text(built):
+    site, _ = built
+    documents = [site / "sitemap.xml", site / "feed_rss_created.xml", site / "feed_rss_updated.xml"]
+    found = []
+    for document in documents:
+        tree = ElementTree.parse(document)  # raises on invalid XML (a raw Q&A tag did)
+        # RSS 2.0: a <description> is HTML, which feed readers render; the other elements are text.
+        found += [hit for element in tree.iter("description") for hit in scan_html(element.text or "", document.name)]
+    assert found == []
+    feed = ElementTree.parse(site / "feed_rss_created.xml")
+    assert {"Q&A", SHORT} <= {c.text for c in feed.iter("category")}
+    assert SHORT in [t.text for t in feed.iter("title")]  # the article's title, as written
+
+
+def test_the_scorm_manifest_is_valid_xml_and_holds_values_as_text(built):
+    _, scorm = built
+    [package] = [p for p in scorm.glob("*.zip") if p.name.startswith("map-reading")]
+    with zipfile.ZipFile(package) as archive:
+        manifest = ElementTree.fromstring(archive.read("imsmanifest.xml"))
+        pages = [name for name in archive.namelist() if name.endswith(".html")]
+        found = [hit for name in pages for hit in scan_html(archive.read(name).decode("utf-8"), f"scorm:{name}")]
+    titles = [element.text for element in manifest.iter() if element.tag.endswith("title")]
+    assert SHORT in titles
+    assert found == []
+
+
+def test_values_read_as_written(built):
+    """Escaped once: a learner reads the characters the author typed, not &amp;lt;."""
+    site, _ = built
+    lesson = (site / "modules/map-reading/symbols/index.html").read_text(encoding="utf-8")
+    assert "&amp;lt;" not in lesson and "&amp;amp;" not in lesson
+    assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; <em>Q&amp;A</em>" in lesson  # the takeaway, rendered once
+    assert 'href="https://example.org/?a=1&amp;b=2"' in lesson
