@@ -211,7 +211,9 @@ class Project:
         and the module reviewed today. `dest` may exist already."""
         project = cls(dest)
         project.write("docs/blog/.authors.yml", AUTHORS)
-        project.write("docs/assets/authors/ann.svg", "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'><circle cx='4' cy='4' r='4'/></svg>")
+        project.write(
+            "docs/assets/authors/ann.svg", "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'><circle cx='4' cy='4' r='4'/></svg>"
+        )
         project.module("alpha")
         if site:
             project.replace("modules/alpha/module.yml", "reviewed: 2026-11-01", f"reviewed: {Date.today().isoformat()}")

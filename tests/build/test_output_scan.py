@@ -27,7 +27,42 @@ TINY = "<b onclick=alert(4)>W</b>"  # the brand's short name (30 characters)
 MARKDOWN = "`<script>alert(1)</script>` & *Q&A* [more](https://example.org/?a=1&b=2)"
 URL = "https://example.org/?a=1&b='2'#x"  # quotes and < > are refused in a URL (the corpus); & and ' are not
 
+AVATAR = "assets/authors/rowan&'hale.svg"
+LOGO = "assets/brand/logo&'1.svg"
+EMAIL = '"<b>x</b>"@example.org'  # what the e-mail pattern lets through
+
 M, R, P = "modules/map-reading", "modules/route-planning", "docs/blog/posts/fold-the-map-first.md"
+
+# Every field of every schema that holds a value, by kind (curriculum/kinds.py): each is given a
+# hostile value below, or is a token its pattern keeps to letters, digits and hyphens (ids, dates,
+# colours...), or is exempt for the reason given. A new field fails this test until it is here.
+HOSTILE_FIELDS = {
+    "module": {"title", "summary", "audience[]", "objectives.<id>", "tags[]", "workshop.materials[]"},
+    "lesson": {"title", "objectives.<id>", "tags[]", "knowledge_check[].question", "knowledge_check[].options[].answer"}
+    | {"description", "materials[]", "key_takeaways[]", "knowledge_check[].options[].why"},
+    "capstone": {"title", "description", "materials[]"},
+    "article": {"title", "tags[]", "description"},
+    "glossary": {"terms.<id>.term", "terms.<id>.definition"},
+    "authors": {"authors.<id>.name", "authors.<id>.description", "authors.<id>.url", "authors.<id>.avatar"},
+    "brand": {"short_name", "tagline", "footer", "contact.email", "contact.url", "social_image"},
+    "brand.yml": {"site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url"}
+    | {"theme.logo", "theme.favicon", "extra.social[].name", "extra.social[].link"},
+}
+TOKENS = {
+    "module": {"id", "prerequisites[]", "authors[]", "version", "reviewed", "lessons[]", "workshop.start", "workshop.new_day_after[]"},
+    "lesson": {"serves[]", "exercises[].assesses[]", "knowledge_check[].assesses[]"},
+    "capstone": {"serves[]", "draws_on[]"},
+    "article": {"authors[]", "modules[]", "slug"},
+    "glossary": {"terms.<id>.see_also[]"},
+    "authors": {"authors.<id>.slug"},
+    "brand": {"colors.primary", "colors.accent", "fonts.text", "fonts.code", "allowed_hosts[]"},
+    "brand.yml": set(),
+}
+EXEMPT = {
+    ("lesson", "exercises[].title"): "the title of an `!!! exercise` block in the page body, which an author writes as HTML may be",
+    ("article", "categories[]"): "one of mkdocs.yml's categories_allowed, which the organisation writes",
+    ("brand.yml", "site_url"): "the address the site is published at: every canonical URL is joined to it",
+}
 
 
 def quoted(value: str) -> str:
@@ -83,6 +118,22 @@ def hostile_project(root: Path) -> Project:
     for path, changes in edits.items():
         for old, new in changes:
             project.replace(path, old, new)
+    # Fields the minimal course leaves out, and files whose paths carry ' and & (URL fields).
+    picture = project.read("docs/assets/authors/rowan-hale.svg")
+    for path in (AVATAR, LOGO):
+        project.write(f"docs/{path}", picture)
+    project.append(f"{M}/module.yml", f"workshop:\n  materials: [{q}]\n")
+    project.replace(f"{R}/capstone.md", f"description: {q}", f"description: {q}\nmaterials: [{q}]")
+    project.replace("docs/blog/.authors.yml", "avatar: assets/authors/rowan-hale.svg", f"avatar: {quoted(AVATAR)}")
+    project.append(
+        "brand.yml",
+        f"repo_url: {quoted(URL)}\nrepo_name: {q}\ntheme:\n  logo: {quoted(LOGO)}\n  favicon: {quoted(LOGO)}\n",
+    )
+    project.replace(
+        "brand.yml",
+        "    footer: ",
+        f"    social_image: {quoted(LOGO)}\n    contact:\n      email: {quoted(EMAIL)}\n      url: {quoted(URL)}\n    footer: ",
+    )
     page = project.read("docs/curriculum/index.md")
     project.write("docs/curriculum/index.md", f"---\ntitle: {s}\ndescription: {q}\n---\n\n{page.split('---', 2)[-1]}")
     return project
@@ -199,3 +250,16 @@ def test_values_read_as_written(built):
     assert "&amp;lt;" not in lesson and "&amp;amp;" not in lesson
     assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; <em>Q&amp;A</em>" in lesson  # the takeaway, rendered once
     assert 'href="https://example.org/?a=1&amp;b=2"' in lesson
+
+
+def test_every_field_of_every_schema_gets_a_hostile_value():
+    from macros.curriculum.brand import FILE_SCHEMA
+    from macros.curriculum.brand import SCHEMA as BRAND
+    from macros.curriculum.kinds import Kind, fields_of_kind
+    from macros.curriculum.schema import AUTHORS, SCHEMAS
+
+    schemas = {**SCHEMAS, "authors": AUTHORS, "brand": BRAND, "brand.yml": FILE_SCHEMA}
+    for name, schema in schemas.items():
+        fields = {field for kind in Kind for field in fields_of_kind(schema, kind)}
+        exempt = {field for (where, field) in EXEMPT if where == name}
+        assert fields == HOSTILE_FIELDS[name] | TOKENS[name] | exempt, name
