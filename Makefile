@@ -1,7 +1,8 @@
 # Everything a fresh machine needs, from Python, make and git alone.
 #   make site    set up .venv from the lock file, run course check, build site/ in strict mode (a failed build
 #                leaves the previous site/ as it was: the course plugin swaps it in at the end)
-#   make serve   live preview on http://127.0.0.1:8000/ (watches docs/, modules/, overrides/)
+#   make serve   live preview at the address it prints, http://127.0.0.1:8000/ plus site_url's path
+#                (/course-site/ here); VERBOSE=1 shows MkDocs' and the plugins' notes
 #   make test    set up, make lint, then the whole test suite (installs Chromium and Java for the
 #                tests), one pytest worker per core (TEST_WORKERS=1 for one process)
 #   make lint    ruff (format and lint) and mypy over macros/ and tests/; `make format` fixes the format
@@ -12,6 +13,10 @@
 #   make bench   build-speed benchmark on synthetic curricula (SIZES="50 200 1000", PROFILE=1,
 #                WITHOUT=navigation.sections to measure our build without a theme feature)
 #   make lock    re-resolve requirements.in into requirements.lock
+
+# Material prints a 12-line end-of-life banner (with print, before any plugin loads) on every
+# build; only this variable silences it. VERBOSE=1 shows it, and MkDocs' and the plugins' notes.
+export NO_MKDOCS_2_WARNING := $(if $(VERBOSE),,1)
 
 PYTHON  ?= python3
 VENV    := .venv
@@ -25,10 +30,12 @@ SITE    := site
 # !!python tags; course check reads it safely and stops on any problem before MkDocs starts.
 site: $(STAMP)
 	$(BIN)/course check
-	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(BIN)/mkdocs build --strict --site-dir $(SITE) $(if $(VERBOSE),--verbose)
 
+# Material prints an end-of-life notice on every start, before any plugin runs: only its
+# variable silences it (the course plugin quiets mkdocs-macros' notes itself).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve $(if $(VERBOSE),--verbose)
 
 check: $(STAMP)
 	$(BIN)/course check

@@ -134,8 +134,8 @@ extra:
     short_name: Test
     tagline: Courses for tests.
     colors:
-      primary: "#1d5c63"
-      accent: "#a34a12"
+      primary: "#2f5d3a"
+      accent: "#8a4b0f"
     fonts:
       text: system-ui, sans-serif
       code: ui-monospace, monospace

@@ -32,6 +32,8 @@ LESSON_TEMPLATE = Template("""\
 ---
 # A lesson. Replace every placeholder that starts with TODO, then run: course check
 # Each field is explained in the authors' guide ($guide, "Lesson front matter").
+# course check also holds it to the course's content rules (`rules:` under the course plugin
+# in mkdocs.yml), such as the fewest words in the text below: it says so if the lesson is short.
 title: $title
 duration: 20  # minutes a learner needs, exercises included
 serves: [$serves]  # ids of the module's objectives this lesson teaches: $objectives
@@ -42,6 +44,7 @@ objectives:
 key_takeaways:
   - "TODO: one short sentence the learner should remember"
 tags: ["TODO: a topic, such as questioning"]
+materials: ["TODO: what the facilitator prepares, such as Printed scenarios, one per pair"]
 exercises:
   # Each title must match an `!!! exercise "..."` block in the text below.
   - title: "TODO: the exercise's title"
@@ -80,8 +83,10 @@ CAPSTONE_TEMPLATE = Template("""\
 ---
 # The activity that ends the module and uses everything it taught. It is not listed under
 # lessons: the site always puts it last. Replace every placeholder that starts with TODO.
+# course check also holds it to the course's content rules (`rules:` in mkdocs.yml).
 title: "TODO: Capstone: what the learner does"
 duration: 45  # minutes the activity takes
+materials: ["TODO: what the facilitator prepares, such as Observer checklists"]
 serves: [first-objective]  # ids of the module objectives it practises
 # draws_on: [$lesson]  # the lessons it brings together; all of them when left out
 ---
@@ -106,6 +111,8 @@ tags: ["TODO: a topic, such as questioning"]
 description: "TODO: one sentence for search engines, feeds and link previews"
 # modules: [$first_module]  # the modules this article supports: $modules
 draft: true  # keeps the article out of the built site; remove this line to publish
+# course check also holds it to the course's content rules (`rules:` in mkdocs.yml), such as
+# the fewest words in the text below.
 ---
 
 # $title

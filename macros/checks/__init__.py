@@ -15,8 +15,11 @@ authors, capstones, glossary.  The modules here check the Markdown and the rest:
     offsite.py       images, media, scripts and styles from other sites (outside the brand's allow-list)
     articles.py      drafts and future dates (notices), categories outside categories_allowed
     review.py        modules whose `reviewed` date is too old (notices)
+    rules.py         the course's content rules (words, fields to fill in: rules: in mkdocs.yml)
     published.py     the PDFs under pdf/ (regular files in the project, never links), and docs/
                      pages at an address the course writes
+    samples.py       after a rebrand: files that still name the sample organisation (notices),
+                     and the files the site leaves out (the authors' guide, unused images)
 
 Every file is read once, through the SourceTree the loader shares.  Nothing here imports MkDocs
 or click.
@@ -35,6 +38,8 @@ from macros.checks.pages import Index
 from macros.checks.placeholders import placeholders_in_page, placeholders_in_yaml
 from macros.checks.published import published_file_problems, taken_address_problems
 from macros.checks.review import review_problems
+from macros.checks.rules import rule_problems
+from macros.checks.samples import sample_problems
 from macros.curriculum import brand
 from macros.curriculum.load import load_curriculum
 from macros.curriculum.model import Curriculum
@@ -96,13 +101,15 @@ def content_problems(layout: Layout, tree: SourceTree, today: date) -> list[Prob
     problems.extend(offsite_problems(layout, tree, index))
     problems.extend(article_problems(layout, index, today))
     problems.extend(review_problems(layout, tree, today))
+    problems.extend(rule_problems(layout, index))
+    problems.extend(sample_problems(layout, tree))
     return problems
 
 
 def brand_problems(layout: Layout, tree: SourceTree) -> list[Problem]:
     """The brand block, where a fork writes it: brand.yml, else mkdocs.yml's extra.brand."""
     if (layout.root / brand.BRAND_FILE).is_file():
-        return brand.check_project(layout.root, tree=tree)
+        return brand.check_project(layout.root, tree=tree, docs_dir=layout.docs_dir)
     data, problems = load_config(layout.root / CONFIG_FILE)
     if problems:
         return []  # read_layout reports them

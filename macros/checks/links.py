@@ -2,12 +2,15 @@
 image exists, is published and has alt text.
 
 modules/ is mounted at the docs root's modules/, so `../../blog/posts/x.md` from a lesson is
-docs/blog/posts/x.md.
+docs/blog/posts/x.md.  A link that misses says which path would reach the file the author most
+likely meant (one with the same name, else a close spelling), written from the page's place in
+the site, never from the folders on disk.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -18,7 +21,7 @@ from macros.checks.masking import line_at, prose
 from macros.checks.pages import Index, Page
 from macros.curriculum import addresses
 from macros.curriculum.load import INTRO_FILE, MODULE_FILE
-from macros.curriculum.problems import Problem, did_you_mean
+from macros.curriculum.problems import Problem, did_you_mean, inside
 from macros.curriculum.project import Layout
 from macros.curriculum.source import is_file
 from macros.render.anchors import fragment_anchor
@@ -60,9 +63,41 @@ def _is_dir(path: Path) -> bool:
 
 
 def _suggest(target: str, here: str, candidates: Iterable[str]) -> str:
-    """'did you mean ...?' with the nearest existing path, written relative to the page."""
-    match = difflib.get_close_matches(target, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{posixpath.relpath(match[0], here or '.')}'?" if match else ""
+    """'did you mean ...?' with the path from the page (in folder `here` of the site) to the file
+    meant: the one with the target's name, else the closest spelling; '' when nothing is close."""
+    candidates = list(candidates)
+    named = [c for c in candidates if posixpath.basename(c) == posixpath.basename(target)]
+    match = _nearest(target, named) or next(iter(difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)), None)
+    return f"did you mean '{posixpath.relpath(match, here or '.')}'?" if match else ""
+
+
+def _nearest(target: str, named: list[str]) -> str | None:
+    """Of the files with the target's name, the one that ends with most of its folders, then the
+    most alike; None when several are only alike in name (index.md in every module)."""
+
+    def score(candidate: str) -> tuple[int, float]:
+        tail = 0
+        for mine, theirs in zip(reversed(target.split("/")), reversed(candidate.split("/")), strict=False):
+            if mine != theirs:
+                break
+            tail += 1
+        return tail, difflib.SequenceMatcher(None, target, candidate).ratio()
+
+    if len(named) <= 1:
+        return named[0] if named else None
+    best = max(named, key=score)
+    tail, ratio = score(best)
+    return best if tail > 1 or ratio >= 0.6 else None
+
+
+def _files_named(layout: Layout, name: str) -> list[str]:
+    """Site paths of the files under docs/ called `name`: what an image link can reach."""
+    found = []
+    for folder, dirs, files in os.walk(layout.docs):  # a linked folder is listed, never entered
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if name in files and inside(Path(folder) / name, layout.root):
+            found.append((Path(folder) / name).relative_to(layout.docs).as_posix())
+    return sorted(found)
 
 
 def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]:
@@ -84,12 +119,19 @@ def link_problems(layout: Layout, index: Index, page: Page) -> Iterator[Problem]
             continue
         resolved = posixpath.normpath(posixpath.join(here, target))
         if resolved == ".." or resolved.startswith("../"):
-            field = "image" if is_image else "link"
-            yield Problem(page.file, line, field, f"'{raw}' points outside the site", "link to a page or file under docs/ or modules/")
+            yield _outside(layout, index, page, line, raw, resolved, is_image)
         elif is_image:
             yield from _image_problems(layout, page, line, raw, resolved)
         else:
             yield from _page_link_problems(layout, index, page, line, raw, resolved, fragment)
+
+
+def _outside(layout: Layout, index: Index, page: Page, line: int, raw: str, resolved: str, is_image: bool) -> Problem:
+    """A path that climbs out of the site (often written from the folders on disk: ../../../docs/...)."""
+    name = posixpath.basename(resolved)
+    candidates = _files_named(layout, name) if is_image else [site for site in index.site_pages if posixpath.basename(site) == name]
+    hint = _suggest(resolved, posixpath.dirname(page.site), candidates) or "link to a page or file under docs/ or modules/"
+    return Problem(page.file, line, "image" if is_image else "link", f"'{raw}' points outside the site", hint)
 
 
 def _image_problems(layout: Layout, page: Page, line: int, raw: str, resolved: str) -> Iterator[Problem]:
@@ -101,9 +143,13 @@ def _image_problems(layout: Layout, page: Page, line: int, raw: str, resolved: s
         yield Problem(page.file, line, "image", message, "move it to docs/assets/ and link it from there")
         return
     folder = layout.docs / posixpath.dirname(resolved)
-    others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir()] if _is_dir(folder) else []
+    others = [posixpath.join(posixpath.dirname(resolved), p.name) for p in folder.iterdir() if p.is_file()] if _is_dir(folder) else []
     here = posixpath.dirname(page.site)
-    hint = _suggest(resolved, here, others) or f"add the file, or correct the path (it is read as docs/{resolved})"
+    hint = (
+        _suggest(resolved, here, _files_named(layout, posixpath.basename(resolved)))
+        or _suggest(resolved, here, others)
+        or f"add the file, or correct the path (it is read as docs/{resolved})"
+    )
     yield Problem(page.file, line, "image", f"'{raw}' does not exist", hint)
 
 

@@ -11,6 +11,7 @@ model.py         Curriculum, Module, Lesson, Capstone, Article, Term...
 reader.py, load.py, load_module.py   the files into a validated Curriculum
 validate.py      checks across files: ids, prerequisites, coverage, authors
 blocks.py        the one parser of Markdown blocks (exercises, facilitator notes, code fences)
-brand.py         brand.yml: colours checked for contrast, the dark-mode link colour derived
+brand.py         brand.yml: every value by kind, files that must exist, the authors' guide switch
+colours.py       WCAG contrast of every colour pair the theme uses; dark-mode colours derived
 problems.py      Problem: what every check reports
 """

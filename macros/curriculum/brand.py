@@ -1,34 +1,39 @@
 """The organisation's identity (brand.yml → `extra.brand`), checked before anything is built.
 
-Colours must be hex values with enough contrast for WCAG 2.1 AA: the primary colour carries
-white text in the header and is the link colour on white pages.  The dark-mode link colour is
-derived here (the primary colour lightened until it reads on Material's slate background), so
-an organisation sets two colours and gets both palettes.
+Each problem is at its field's line, said with a fix (schema_check.py), like a lesson's.
+Colours must be hex values with enough contrast for WCAG 2.1 AA wherever the light theme puts
+them (colours.py: a colour that falls short comes with a darker one that passes); the dark
+theme's colours are derived from them, so an organisation sets two colours and gets both
+palettes.  The logo, favicon and social image must be files in docs/.
 """
 
 from __future__ import annotations
 
 import re
 import struct
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
+import yaml
+
+from macros.curriculum.colours import HEX, contrast_problems, lighten_until_readable
 from macros.curriculum.kinds import KEYWORD, LINK_SCHEMES, Kind, validator_for
-from macros.curriculum.problems import Problem
-from macros.curriculum.schema_check import validate_with
-from macros.curriculum.source import SourceError, line_of
+from macros.curriculum.problems import Problem, did_you_mean, inside
+from macros.curriculum.project import read_layout
+from macros.curriculum.schema_check import MISSING_FIELD, validate_with
+from macros.curriculum.source import LineDict, SourceError, line_of
 from macros.curriculum.tree import SourceTree
 
 BRAND_FILE = "brand.yml"
 
-HEX = r"^#[0-9a-fA-F]{6}$"
 FONT_STACK = r"^[A-Za-z0-9 ,'\"-]+$"  # names and commas only: it goes into CSS
-WHITE = "#ffffff"
-SLATE = "#1e2129"  # Material's slate background, hsl(225 15% 14%)
-SLATE_PANEL = "#2e3347"  # the lightest panel on slate (details, code, cards): links must read there too
-AA = 4.5
+EMAIL = r"^[^@\s]+@[^@\s]+$"
+# The folder of docs/ that holds the authors' guide, and the brand's switch that publishes it.
+AUTHORS_GUIDE = "authoring/"
+PUBLISH_AUTHORS_GUIDE = "publish_authors_guide"
 # Hosts the pages may load files from (checks/offsite.py); anything else on another site is a problem.
 ALLOWED_HOSTS = "allowed_hosts"
 HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
@@ -38,15 +43,37 @@ SCHEMA = {
     "additionalProperties": False,
     "required": ["short_name", "tagline", "colors", "fonts", "footer"],
     "properties": {
-        "short_name": {"type": "string", "minLength": 1, "maxLength": 30, "description": "A short name for tight spaces."},
-        "tagline": {"type": "string", "minLength": 1, "maxLength": 200, "description": "One line under the name on the home page."},
+        "short_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 30,
+            "description": "A short name for tight spaces.",
+            "examples": ["Fernhill"],
+        },
+        "tagline": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "One line under the name on the home page.",
+            "examples": ["Practical training for people who serve customers."],
+        },
         "colors": {
             "type": "object",
             "additionalProperties": False,
             "required": ["primary", "accent"],
             "properties": {
-                "primary": {"type": "string", "pattern": HEX, "description": "Header background and link colour, as #rrggbb."},
-                "accent": {"type": "string", "pattern": HEX, "description": "Hover and highlight colour, as #rrggbb."},
+                "primary": {
+                    "type": "string",
+                    "pattern": HEX,
+                    "description": "Header background and link colour, as #rrggbb.",
+                    "examples": ["#1d5c63"],
+                },
+                "accent": {
+                    "type": "string",
+                    "pattern": HEX,
+                    "description": "Hover and highlight colour, as #rrggbb.",
+                    "examples": ["#a34a12"],
+                },
             },
         },
         "fonts": {
@@ -58,22 +85,34 @@ SCHEMA = {
                     "type": "string",
                     "pattern": FONT_STACK,
                     "description": "CSS font stack for text (fonts installed on readers' devices, or files you add).",
+                    "examples": ["system-ui, sans-serif"],
                 },
-                "code": {"type": "string", "pattern": FONT_STACK, "description": "CSS font stack for code."},
+                "code": {
+                    "type": "string",
+                    "pattern": FONT_STACK,
+                    "description": "CSS font stack for code.",
+                    "examples": ["ui-monospace, monospace"],
+                },
             },
         },
-        "footer": {"type": "string", "maxLength": 300, "description": "A line of text at the foot of every page."},
+        "footer": {
+            "type": "string",
+            "maxLength": 300,
+            "description": "A line of text at the foot of every page.",
+            "examples": ["Course content under CC BY 4.0."],
+        },
         "social_image": {
             "type": "string",
             KEYWORD: Kind.URL,
             "description": "The picture link previews show: a PNG or JPEG in docs/, about 1200×630.",
+            "examples": ["assets/brand/social.png"],
         },
         "contact": {
             "type": "object",
             "additionalProperties": False,
             "properties": {
-                "email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+$"},
-                "url": {"type": "string", KEYWORD: Kind.URL},
+                "email": {"type": "string", "pattern": EMAIL, "examples": ["training@example.org"]},
+                "url": {"type": "string", KEYWORD: Kind.URL, "examples": ["https://example.org/contact"]},
             },
         },
         ALLOWED_HOSTS: {
@@ -81,6 +120,11 @@ SCHEMA = {
             "items": {"type": "string"},
             "description": "Other sites the pages may load images, videos, scripts and styles from, by exact host name.",
             "examples": [["videos.example.org"]],
+        },
+        PUBLISH_AUTHORS_GUIDE: {
+            "type": "boolean",
+            "description": "Whether the learner site carries the authors' guide (docs/authoring/); true unless set.",
+            "examples": [False],
         },
     },
 }
@@ -132,58 +176,55 @@ FILE_SCHEMA = {
 _FILE_VALIDATOR = validator_for(FILE_SCHEMA)
 
 
-def _luminance(color: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio between two #rrggbb colours (1 to 21)."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def lighten_until_readable(color: str, background: str = SLATE_PANEL, ratio: float = AA) -> str:
-    """Mix `color` with white in small steps until it reaches `ratio` against `background`."""
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    for step in range(0, 101, 5):
-        t = step / 100
-        mixed = "#" + "".join(f"{round(c + (255 - c) * t):02x}" for c in (r, g, b))
-        if contrast(mixed, background) >= ratio:
-            return mixed
-    return WHITE
-
-
 def check(brand: Any, file: str, line: int = 1) -> list[Problem]:
-    """Problems with the brand block: schema first, then colour contrast."""
+    """Problems with the brand block: the schema's, said plainly at each field's line, the
+    allow-list's and the colours' contrast. `line` is the block's (where a missing field goes)."""
     if not isinstance(brand, dict):
         return [
             Problem(file, line, "extra.brand", "the brand block is missing", "copy the extra: brand: block from the project's brand.yml")
         ]
-    problems = []
-    for error in _VALIDATOR.iter_errors(brand):
-        field = "extra.brand." + ".".join(str(p) for p in error.absolute_path)
-        problems.append(Problem(file, line, field.rstrip("."), error.message, "see the comments in brand.yml"))
-    problems += allowed_host_problems(brand, file, line)
-    if problems:
-        return problems
-    primary = brand["colors"]["primary"]
-    ratio = contrast(primary, WHITE)
-    if ratio < AA:
-        problems.append(
-            Problem(
-                file,
-                line,
-                "extra.brand.colors.primary",
-                f"{primary} has a contrast of {ratio:.1f}:1 with white; WCAG AA needs {AA}:1",
-                "choose a darker colour (check it at any contrast checker)",
-            )
-        )
-    return problems
+    at_line = LineDict(brand)  # the same fields; its own line is the block's
+    at_line.lines, at_line.line = getattr(brand, "lines", {}), line
+    problems = [_plainly(problem, brand) for problem in validate_with(_VALIDATOR, at_line, file)]
+    return problems + allowed_host_problems(brand, file, line) + contrast_problems(brand, file, line)
+
+
+# What the schema's patterns mean (jsonschema would print the regular expression).
+_PATTERN_SAYS = {
+    HEX: "is not a colour written as #rrggbb",
+    FONT_STACK: "is not a list of font names: use letters, digits, spaces, hyphens, quotes and commas",
+    EMAIL: "is not an e-mail address",
+}
+
+
+def _plainly(problem: Problem, brand: dict) -> Problem:
+    """A schema problem of the brand block: its field named from extra.brand, a pattern said in
+    words, and a missing block given with the fields to write in it."""
+    path = problem.field.split(".") if problem.field else []
+    schema: dict = SCHEMA
+    for key in path:
+        schema = schema.get("properties", {}).get(key, {})
+    pattern = schema.get("pattern")
+    if pattern in _PATTERN_SAYS and problem.message.endswith(f" does not match {pattern!r}"):
+        value = _value_at(brand, path)
+        problem = replace(problem, message=f'"{value}" {_PATTERN_SAYS[pattern]}')
+    elif pattern == HEX and problem.message == "expected text, got nothing":  # `accent: #a34a12`, unquoted
+        problem = replace(problem, message="no colour here: YAML reads an unquoted # and what follows it as a comment")
+    elif problem.message == MISSING_FIELD and schema.get("type") == "object":
+        fields = " and ".join(f"{key}: {_yaml_value(sub['examples'][0])}" for key, sub in schema["properties"].items())
+        problem = replace(problem, hint=f"add {path[-1]}: with {fields} indented under it")
+    return replace(problem, field="extra.brand." + problem.field if problem.field else "extra.brand")
+
+
+def _value_at(data: Any, path: list[str]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _yaml_value(value: str) -> str:
+    """A text value as YAML writes it: in quotes where YAML would read something else (# starts a comment)."""
+    return value if isinstance(yaml.safe_load(value), str) else f'"{value}"'
 
 
 def named_host(value: str) -> str | None:
@@ -231,8 +272,9 @@ def allowed_hosts(brand: Any) -> frozenset[str]:
     return frozenset(host for host in named if host)
 
 
-def check_project(root: Path, fallback: Any = None, tree: SourceTree | None = None) -> list[Problem]:
-    """The brand block where a fork writes it: brand.yml (which mkdocs.yml inherits), at its line.
+def check_project(root: Path, fallback: Any = None, tree: SourceTree | None = None, docs_dir: str | None = None) -> list[Problem]:
+    """The brand block where a fork writes it: brand.yml (which mkdocs.yml inherits), at its line,
+    and the files brand.yml names in docs/ (mkdocs.yml's docs_dir, unless given).
 
     Without brand.yml the block is in mkdocs.yml; the caller passes it as `fallback`.
     """
@@ -243,18 +285,72 @@ def check_project(root: Path, fallback: Any = None, tree: SourceTree | None = No
         data = (tree or SourceTree()).yaml(brand_file)
     except SourceError as error:
         return [Problem(BRAND_FILE, error.line, "", error.message, error.hint)]
-    extra = data.get("extra") if isinstance(data, dict) else None
-    problems = validate_with(_FILE_VALIDATOR, data, BRAND_FILE) if isinstance(data, dict) else []
+    if not isinstance(data, dict):
+        return check(None, BRAND_FILE)
+    extra = data.get("extra")
+    problems = validate_with(_FILE_VALIDATOR, data, BRAND_FILE)
+    problems += missing_file_problems(data, Path(root), docs_dir or read_layout(Path(root))[0].docs_dir)
     return problems + check(extra.get("brand") if isinstance(extra, dict) else None, BRAND_FILE, line_of(data, ("extra", "brand")) or 1)
 
 
+# The settings of brand.yml that name a file in docs/ (the site shows each on every page), each with an example.
+FILE_SETTINGS = {
+    ("theme", "logo"): "assets/brand/logo.svg",
+    ("theme", "favicon"): "assets/brand/favicon.svg",
+    ("extra", "brand", "social_image"): "assets/brand/social.png",
+}
+
+
+def missing_file_problems(data: dict, root: Path, docs_dir: str) -> list[Problem]:
+    """Each FILE_SETTINGS path that names no file in docs/, at its line, with the nearest file there.
+
+    Addresses on other sites are checks/offsite.py's; a path from the site's root is left alone."""
+    problems = []
+    for setting, example in FILE_SETTINGS.items():
+        path = _path_in_site(_value_at(data, list(setting)))
+        wrong = _not_in_docs(path, root, docs_dir, example) if path else None
+        if wrong:
+            problems.append(Problem(BRAND_FILE, line_of(data, setting) or 1, ".".join(setting), *wrong))
+    return problems
+
+
+def _path_in_site(value: Any) -> str | None:
+    """The file a relative address names (unquoted, without ?query or #fragment); None for the rest."""
+    try:
+        address = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # a malformed [IPv6] part: the schema's URL check reports it
+        return None
+    if address is None or address.scheme or address.netloc or address.path.startswith("/") or not address.path:
+        return None
+    return unquote(address.path)
+
+
+def _not_in_docs(target: str, root: Path, docs_dir: str, example: str) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) when `target` is not a file in docs/."""
+    docs = root / docs_dir
+    put_it = f"put the file in {docs_dir}/ and write its path from there, such as {example}"
+    if not inside(docs / target, docs):
+        return f"{target} is outside {docs_dir}/", put_it
+    if (docs / target).is_file():
+        return None
+    present = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()) if docs.is_dir() else []
+    return f"there is no file {docs_dir}/{target}", did_you_mean(target, present) or put_it
+
+
+def publishes_authors_guide(brand: Any) -> bool:
+    """Whether the learner site carries the authors' guide: unless brand.yml says false."""
+    return not (isinstance(brand, dict) and brand.get(PUBLISH_AUTHORS_GUIDE) is False)
+
+
 def css_colors(brand: dict) -> dict[str, str]:
-    """The colours templates need, the derived dark-mode one included."""
-    primary = brand["colors"]["primary"]
+    """The colours templates need, with the dark theme's, derived so that DARK_PAIRS hold: links
+    and hovered links lightened until they read on Material's slate panels (black text on them)."""
+    primary, accent = brand["colors"]["primary"], brand["colors"]["accent"]
     return {
         "primary": primary,
-        "accent": brand["colors"]["accent"],
+        "accent": accent,
         "primary_on_dark": lighten_until_readable(primary),
+        "accent_on_dark": lighten_until_readable(accent),
     }
 
 

@@ -1,17 +1,37 @@
 """A module folder read into a `Module`: module.yml, its lessons in the listed order, the optional
-introduction (index.md) and capstone (capstone.md)."""
+introduction (index.md) and capstone (capstone.md).
+
+Every file is read and checked even when another one, or one of its own fields, has a problem: a
+page is built from the fields that passed the schema (`Broken` names the others) and checked on
+them, so one run shows everything. Only a module whose files all passed goes into the curriculum.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from macros.curriculum.model import Capstone, Exercise, Lesson, Module, Objective, Option, Question, Workshop
 from macros.curriculum.project import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.reader import Reader
 from macros.curriculum.schema import SLUG
-from macros.curriculum.source import LineList, flatten_lines, is_file
+from macros.curriculum.source import LineList, MarkdownSource, flatten_lines, is_file
+from macros.curriculum.validate import Broken, draws_on_problems, lesson_problems, serves_problems
+
+
+@dataclass(frozen=True)
+class ModuleFacts:
+    """What the pages need of their module, from module.yml's fields that passed the schema."""
+
+    id: str
+    objectives: dict | None  # None while module.yml's objectives have a problem
+    summary: str
+    # module.yml passed: its pages that pass too join the curriculum, and cross_check checks them
+    # there; any other page is checked as it is read.
+    ok: bool
 
 
 def load_module(reader: Reader, folder: Path) -> Module | None:
@@ -22,19 +42,24 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
     data = reader.yaml(meta_path)
     if data is None:
         return None
-    valid = reader.checked("module", data, meta_path)
+    problems = reader.schema_problems("module", data, meta_path)
+    broken = Broken.of(problems)
     listing = data.get("lessons") if isinstance(data, dict) else None
     if not isinstance(listing, LineList) or not all(isinstance(slug, str) for slug in listing):
         return None
     # Lessons are read even when module.yml has problems, so one run reports everything.
-    module_id = data.get("id") if isinstance(data.get("id"), str) else folder.name
+    module_id = data["id"] if broken.ok("id") and isinstance(data.get("id"), str) else folder.name
+    objectives = data.get("objectives") if broken.ok("objectives") else None
 
-    lessons = _lessons(reader, folder, meta_path, listing, module_id)
+    module = ModuleFacts(
+        module_id, objectives if isinstance(objectives, dict) else None, _usable(data, broken, "summary", ""), ok=not problems
+    )
+    lessons, slugs = _lessons(reader, folder, meta_path, listing, module)
 
     capstone = None
-    if (folder / CAPSTONE_FILE).is_file() and valid:
-        capstone = load_capstone(reader, folder / CAPSTONE_FILE, data, lessons)
-    if not valid:
+    if (folder / CAPSTONE_FILE).is_file():
+        capstone = load_capstone(reader, folder / CAPSTONE_FILE, module, slugs, lessons)
+    if problems:
         return None
     intro = ""
     intro_path = folder / INTRO_FILE
@@ -65,9 +90,10 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
     )
 
 
-def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: LineList, module_id: str) -> list[Lesson]:
-    """The lessons `lessons:` lists, in order; each problem with the list or a file reported."""
-    lessons = []
+def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: LineList, module: ModuleFacts) -> tuple[list[Lesson], list[str]]:
+    """The lessons `lessons:` lists that loaded, in order, and the slugs of all it lists as lessons;
+    each problem with the list or a file reported."""
+    lessons, slugs = [], []
     listed = set()
     for index, slug in enumerate(listing):
         listed.add(slug)
@@ -92,6 +118,7 @@ def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: LineList, m
                 f"rename {slug}.md and its entry here",
             )
             continue
+        slugs.append(slug)
         lesson_path = folder / f"{slug}.md"
         if not is_file(lesson_path):
             hint = f"create {reader.rel(lesson_path)}, or remove '{slug}' from the list"
@@ -99,11 +126,11 @@ def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: LineList, m
                 meta_path, listing.lines[index], "lessons", f"lesson '{slug}' is listed but {reader.rel(lesson_path)} does not exist", hint
             )
             continue
-        lesson = load_lesson(reader, lesson_path, module_id)
+        lesson = load_lesson(reader, lesson_path, module)
         if lesson is not None:
             lessons.append(lesson)
         else:  # its problems are reported: the module's coverage and the capstone's draws_on are not
-            reader.uncertain.update((module_id, f"{module_id}/{slug}"))
+            reader.uncertain.update((module.id, f"{module.id}/{slug}"))
     for stray in sorted(folder.glob("*.md")):
         if stray.stem not in listed and stray.name not in (INTRO_FILE, CAPSTONE_FILE):
             reader.problem(
@@ -113,7 +140,7 @@ def _lessons(reader: Reader, folder: Path, meta_path: Path, listing: LineList, m
                 f"this lesson is not listed in {reader.rel(meta_path)}",
                 f"add '- {stray.stem}' under lessons: there, or delete the file",
             )
-    return lessons
+    return lessons, slugs
 
 
 def _workshop(data: dict) -> Workshop:
@@ -124,7 +151,9 @@ def _objectives(data: dict) -> tuple[Objective, ...]:
     return tuple(Objective(str(key), str(text)) for key, text in data.items())
 
 
-def load_lesson(reader: Reader, path: Path, module_id: str) -> Lesson | None:
+def load_lesson(reader: Reader, path: Path, module: ModuleFacts) -> Lesson | None:
+    """The lesson, or None when it has a problem (every problem reported, those of the fields
+    that passed the schema too)."""
     source = reader.markdown(path)
     if source is None:
         return None
@@ -137,30 +166,36 @@ def load_lesson(reader: Reader, path: Path, module_id: str) -> Lesson | None:
             "start the file with --- lines holding title, duration, objectives, key_takeaways and tags",
         )
         return None
-    meta = source.meta
-    if not reader.checked("lesson", meta, path):
+    problems = reader.schema_problems("lesson", source.meta, path)
+    if not isinstance(source.meta, dict):
         return None
-    objectives = _objectives(meta["objectives"])
+    broken = Broken.of(problems)
+    lesson = _lesson(reader, path, module.id, source, broken)
+    if problems or not module.ok:  # it stays out of the curriculum that cross_check checks: check it here
+        reader.problems.extend(lesson_problems(lesson, broken))
+        if module.objectives is not None and broken.ok("serves"):
+            reader.problems.extend(serves_problems(lesson, module.id, list(module.objectives)))
+    return None if problems else lesson
+
+
+def _lesson(reader: Reader, path: Path, module_id: str, source: MarkdownSource, broken: Broken) -> Lesson:
+    """The lesson from the fields that passed the schema; the others, and broken items of a list,
+    are left empty (the checks skip them: `Broken`)."""
+    meta = source.meta
+    objectives = _objectives(_usable(meta, broken, "objectives", {}))
     return Lesson(
         slug=path.stem,
         module_id=module_id,
-        title=meta["title"],
-        duration=meta["duration"],
+        title=_usable(meta, broken, "title", ""),
+        duration=_usable(meta, broken, "duration", 0),
         objectives=objectives,
-        key_takeaways=tuple(meta["key_takeaways"]),
-        tags=tuple(meta["tags"]),
-        serves=tuple(meta.get("serves", ())),
-        exercises=tuple(Exercise(e["title"], tuple(e.get("assesses", ()))) for e in meta.get("exercises", ())),
-        knowledge_check=tuple(
-            Question(
-                question=q["question"],
-                assesses=tuple(q.get("assesses", ())),
-                options=tuple(Option(o["answer"], bool(o.get("correct", False)), o["why"]) for o in q["options"]),
-            )
-            for q in meta.get("knowledge_check", ())
-        ),
-        description=meta.get("description") or objectives[0].text,
-        materials=tuple(meta.get("materials", ())),
+        key_takeaways=tuple(_usable(meta, broken, "key_takeaways", ())),
+        tags=tuple(_usable(meta, broken, "tags", ())),
+        serves=tuple(_usable(meta, broken, "serves", ())),
+        exercises=tuple(_exercise(e) if ok else Exercise("") for ok, e in _items(meta, broken, "exercises")),
+        knowledge_check=tuple(_question(q) if ok else Question("", ()) for ok, q in _items(meta, broken, "knowledge_check")),
+        description=_usable(meta, broken, "description", "") or (objectives[0].text if objectives else ""),
+        materials=tuple(_usable(meta, broken, "materials", ())),
         source=reader.rel(path),
         body_line=source.body_line,
         body=source.body,
@@ -168,26 +203,59 @@ def load_lesson(reader: Reader, path: Path, module_id: str) -> Lesson | None:
     )
 
 
-def load_capstone(reader: Reader, path: Path, module: dict, lessons: list[Lesson]) -> Capstone | None:
+def _exercise(data: dict) -> Exercise:
+    return Exercise(data["title"], tuple(data.get("assesses", ())))
+
+
+def _question(data: dict) -> Question:
+    options = tuple(Option(o["answer"], bool(o.get("correct", False)), o["why"]) for o in data["options"])
+    return Question(question=data["question"], assesses=tuple(data.get("assesses", ())), options=options)
+
+
+def _usable(meta: dict, broken: Broken, name: str, default: Any) -> Any:
+    """A field's value when it passed the schema, else `default`."""
+    return meta.get(name, default) if broken.ok(name) else default
+
+
+def _items(meta: dict, broken: Broken, name: str) -> list[tuple[bool, Any]]:
+    """A list's items, each with whether it passed the schema ([] when the list itself did not)."""
+    value = meta.get(name)
+    if name in broken.fields or not isinstance(value, list):
+        return []
+    return [(broken.item_ok(name, index), item) for index, item in enumerate(value)]
+
+
+def load_capstone(reader: Reader, path: Path, module: ModuleFacts, slugs: list[str], lessons: list[Lesson]) -> Capstone | None:
+    """The capstone, or None when it has a problem (every problem reported). `slugs`: the lessons
+    module.yml lists, for `draws_on`; `lessons`: those that loaded, its default."""
     source = reader.markdown(path)
     if source is None:
         return None
     meta = source.meta
-    if not reader.checked("capstone", meta, path):
+    problems = reader.schema_problems("capstone", meta, path)
+    if not isinstance(meta, dict):
         return None
-    objectives = dict(module["objectives"])
-    return Capstone(
-        module_id=module["id"],
-        title=meta["title"],
-        duration=meta["duration"],
-        serves=tuple(meta["serves"]),
-        # Unknown ids are reported by validate.py; the page shows the known ones.
-        objectives=tuple(Objective(oid, objectives[oid]) for oid in meta["serves"] if oid in objectives),
-        draws_on=tuple(meta.get("draws_on") or (lesson.slug for lesson in lessons)),
-        description=meta.get("description") or module["summary"],
-        materials=tuple(meta.get("materials", ())),
+    broken = Broken.of(problems)
+    serves = tuple(_usable(meta, broken, "serves", ()))
+    objectives = module.objectives or {}
+    capstone = Capstone(
+        module_id=module.id,
+        title=_usable(meta, broken, "title", ""),
+        duration=_usable(meta, broken, "duration", 0),
+        serves=serves,
+        # Unknown ids are reported below; the page shows the known ones.
+        objectives=tuple(Objective(oid, objectives[oid]) for oid in serves if oid in objectives),
+        draws_on=tuple(_usable(meta, broken, "draws_on", ()) or (lesson.slug for lesson in lessons)),
+        description=_usable(meta, broken, "description", "") or module.summary,
+        materials=tuple(_usable(meta, broken, "materials", ())),
         source=reader.rel(path),
         body_line=source.body_line,
         body=source.body,
         lines=flatten_lines(meta),
     )
+    if problems or not module.ok:  # it stays out of the curriculum that cross_check checks: check it here
+        if module.objectives is not None and broken.ok("serves"):
+            reader.problems.extend(serves_problems(capstone, module.id, list(module.objectives)))
+        if broken.ok("draws_on"):
+            reader.problems.extend(draws_on_problems(capstone, module.id, slugs))
+    return None if problems else capstone

@@ -5,18 +5,22 @@
 
 The build reads mkdocs.yml through MkDocs (site/config.py declares the course plugin's options,
 with the defaults below); the command line reads it here, safely, without MkDocs.  Either way the
-checks and the loader get a `Layout`, so they see the same folders and settings.
+checks and the loader get a `Layout`, so they see the same folders and settings, and the same
+content `Rules` (read by `read_rules` from either).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from macros.curriculum.problems import Problem, relative
+from macros.curriculum.problems import Problem, did_you_mean, relative
+from macros.curriculum.schema import SCHEMAS
 
 CONFIG_FILE = "mkdocs.yml"
 MODULE_FILE = "module.yml"
@@ -34,6 +38,34 @@ PDF_DIR = "pdf"
 NAV_SECTION = "Curriculum"
 REVIEW_AGE = 365  # days after a module's `reviewed` date when `course check` asks for a review
 
+RULED_KINDS = ("lesson", "capstone", "article")  # the pages content rules apply to
+SEVERITIES = ("error", "warning")
+RULES_FIELD = "plugins.course.rules"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Content rules: what this course asks of its pages beyond the schema (the course plugin's
+    `rules:` in mkdocs.yml). checks/rules.py holds every page to them.
+
+    The defaults ask for nothing: a course sets its own bar, and a rule it writes is a warning
+    unless it says `severity: error`, so a new course is never stopped by a bar it did not set."""
+
+    lesson_words: int = 0  # fewest words in a lesson's text (0: no minimum)
+    capstone_words: int = 0
+    article_words: int = 0
+    required: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (kind, optional fields each page of it must fill in)
+    severity: str = "warning"
+    # What was wrong with the settings, reported with the rules' other problems (checks/rules.py),
+    # so `course check` and the build say it the same way.
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def words(self, kind: str) -> int:
+        return int(getattr(self, f"{kind}_words", 0))
+
+    def fields(self, kind: str) -> tuple[str, ...]:
+        return next((fields for name, fields in self.required if name == kind), ())
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -48,6 +80,7 @@ class Layout:
     categories: tuple[str, ...] = ()  # the blog's categories_allowed (empty: any)
     future_drafts: bool = False  # the blog's draft_if_future_date
     has_config: bool = False  # mkdocs.yml was found
+    rules: Rules = Rules()  # the course plugin's `rules:`
 
     @property
     def docs(self) -> Path:
@@ -142,6 +175,7 @@ def read_layout(root: Path) -> tuple[Layout, list[Problem]]:
         categories=tuple(str(c) for c in categories) if isinstance(categories, list) else (),
         future_drafts=blog.get("draft_if_future_date") is True,
         has_config=True,
+        rules=read_rules(course.get("rules"), path),
     )
     return layout, problems
 
@@ -149,3 +183,108 @@ def read_layout(root: Path) -> tuple[Layout, list[Problem]]:
 def _text(options: dict, key: str, default: str) -> str:
     value = options.get(key, default)
     return value if isinstance(value, str) and value else default
+
+
+# -- content rules ------------------------------------------------------------------------------
+
+
+def read_rules(options: Any, config_file: Path | None = None) -> Rules:
+    """The course plugin's `rules:` as `Rules`, from mkdocs.yml as plain YAML or as MkDocs read it.
+
+    A setting that is wrong keeps its default and is reported (Rules.problems), at its line in
+    `config_file` when it can be found there."""
+    if options is None:
+        return Rules()
+    if not isinstance(options, dict):
+        hint = "write rules: followed by settings such as lesson_words: 700, indented under it"
+        return Rules(problems=(_rule_problem(config_file, "", f"expected a block of settings, got {_shown(options)}", hint),))
+    problems: list[Problem] = []
+    word_keys = [f"{kind}_words" for kind in RULED_KINDS]
+    known = [*word_keys, "required", "severity"]
+    for key in options:
+        if key not in known:
+            hint = did_you_mean(str(key), known) or "the rules are " + ", ".join(known)
+            problems.append(_rule_problem(config_file, str(key), "unknown rule", hint))
+    words = {key: _words(options, key, config_file, problems) for key in word_keys}
+    required = tuple(_required(options.get("required"), config_file, problems))
+    severity = options.get("severity", Rules.severity)
+    if severity not in SEVERITIES:
+        hint = "write severity: error (the build stops) or severity: warning (course check mentions it)"
+        problems.append(_rule_problem(config_file, "severity", f"{_shown(severity)} is not a severity", hint))
+        severity = Rules.severity
+    return Rules(**words, required=required, severity=severity, problems=tuple(problems))
+
+
+def _words(options: dict, key: str, config_file: Path | None, problems: list[Problem]) -> int:
+    value = options.get(key, 0)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    hint = f"write {key}: 500, or 0 for no minimum"
+    problems.append(_rule_problem(config_file, key, f"expected a whole number of words, got {_shown(value)}", hint))
+    return 0
+
+
+def _required(options: Any, config_file: Path | None, problems: list[Problem]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """`required: {lesson: [materials]}`: each kind, with the fields its schema knows."""
+    if options is None:
+        return
+    if not isinstance(options, dict):
+        hint = "write the kind of page, then its fields, as in required: {lesson: [materials]}"
+        problems.append(_rule_problem(config_file, "required", f"expected a block of settings, got {_shown(options)}", hint))
+        return
+    for kind, fields in options.items():
+        key = f"required.{kind}"
+        if kind not in RULED_KINDS:
+            hint = did_you_mean(str(kind), RULED_KINDS) or "use " + ", ".join(RULED_KINDS)
+            problems.append(_rule_problem(config_file, key, f"'{kind}' is not a kind of page the rules know", hint))
+            continue
+        if not isinstance(fields, list) or not all(isinstance(name, str) for name in fields):
+            hint = f"write the field names as a list, as in {kind}: [materials]"
+            problems.append(_rule_problem(config_file, key, f"expected a list of field names, got {_shown(fields)}", hint))
+            continue
+        allowed = list(page_fields(kind))
+        for name in fields:
+            if name not in allowed:
+                hint = did_you_mean(name, allowed) or "use one of " + ", ".join(allowed)
+                problems.append(_rule_problem(config_file, key, f"'{name}' is not a field of a {kind}", hint))
+        yield kind, tuple(name for name in fields if name in allowed)
+
+
+def page_fields(kind: str) -> dict[str, dict]:
+    """The front-matter fields of a kind of page, each with its schema (schema.py)."""
+    properties = SCHEMAS[kind].get("properties")
+    return properties if isinstance(properties, dict) else {}
+
+
+def _rule_problem(config_file: Path | None, key: str, message: str, hint: str) -> Problem:
+    field_name = f"{RULES_FIELD}.{key}" if key else RULES_FIELD
+    return Problem(CONFIG_FILE, _rule_line(config_file, key), field_name, message, hint)
+
+
+def _rule_line(config_file: Path | None, key: str) -> int:
+    """The line of `key` (such as 'required.lesson') under `rules:` in mkdocs.yml; 1 when not found."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").splitlines() if config_file else []
+    except (OSError, UnicodeDecodeError):
+        return 1
+    found = 0
+    for name in ["rules", *filter(None, key.split("."))]:
+        pattern = re.compile(rf"\s*-?\s*{re.escape(name)}\s*:")
+        after = next((index for index in range(found, len(lines)) if pattern.match(lines[index])), None)
+        if after is None:
+            break
+        found = after + 1  # the next name is looked for below this one
+    return found or 1
+
+
+def _shown(value: Any) -> str:
+    """A setting as the message shows it (as schema_check says values)."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a block of settings"
+    return str(value)

@@ -76,11 +76,17 @@ class Reader:
         return source
 
     def checked(self, kind: str, data: Any, path: Path) -> bool:
+        """Whether `data` passed the schema (its problems reported)."""
+        return not self.schema_problems(kind, data, path)
+
+    def schema_problems(self, kind: str, data: Any, path: Path) -> list[Problem]:
+        """The schema's problems with `data`, reported; the caller may still check the fields they
+        leave alone (validate.py's `Broken`), so one run shows everything."""
         found = validate(kind, data, self.rel(path))
         self.problems.extend(found)
         if not found:
             mark(SCHEMA_OF[kind], data)  # inline-Markdown values are handed on as such (kinds.py)
-        return not found
+        return found
 
 
 def links_out(reader: Reader, folders: list[Path]) -> None:

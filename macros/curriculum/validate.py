@@ -1,18 +1,48 @@
-"""Checks across files, made once the schema has passed: ids, references, coverage.
+"""Checks beyond the schema: within a module's folder as it is read, then across files.
 
-    cross_check(curriculum, root) -> list[Problem]
+    lesson_problems(lesson, broken)          a lesson's questions and exercises, against its objectives and text
+    serves_problems(page, module_id, ids)    a page's `serves`, against its module's objectives
+    draws_on_problems(capstone, ...)         a capstone's `draws_on`, against the module's lessons
+    cross_check(curriculum, root) -> list[Problem]   ids, references, coverage: the whole curriculum
 
-The schema (schema.py) checks each file on its own; these checks need the whole curriculum.
+The schema (schema.py) checks each file on its own.  A file with a schema problem is still checked
+here on the fields the problem leaves alone (`Broken`), so one run shows everything: a typo in
+`title` does not hide a wrong `assesses` id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from macros.curriculum.blocks import EXERCISE, find_blocks
-from macros.curriculum.model import Article, Curriculum, Lesson, Module
+from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module
 from macros.curriculum.problems import Problem, did_you_mean
+
+_FIELD = re.compile(r"[^.\[]+(?:\[\d+\])?")  # 'knowledge_check[2].options[1].why' -> 'knowledge_check[2]'
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The fields of one file with a schema problem (already reported), down to the item of a list
+    ('knowledge_check[2]'): a check that needs one of them waits until it is right, as a problem
+    that only follows from another is not a problem of its own."""
+
+    fields: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem]) -> Broken:
+        return cls(frozenset(match.group(0) for p in problems if (match := _FIELD.match(p.field))))
+
+    def ok(self, name: str) -> bool:
+        """The field, every item in it included, passed the schema (or is not there)."""
+        return not any(f == name or f.startswith(name + "[") for f in self.fields)
+
+    def item_ok(self, name: str, index: int) -> bool:
+        """Item `index` (from 0) of a list passed the schema."""
+        return name not in self.fields and f"{name}[{index + 1}]" not in self.fields
 
 
 def cross_check(curriculum: Curriculum, root: Path, uncertain: frozenset[str] = frozenset()) -> list[Problem]:
@@ -26,7 +56,7 @@ def cross_check(curriculum: Curriculum, root: Path, uncertain: frozenset[str] = 
         *_article_slugs(curriculum),
         *(p for module in curriculum.modules for p in _module_coverage(module, uncertain)),
         *(p for module in curriculum.modules for p in _workshop_days(module)),
-        *(p for _, lesson in curriculum.lessons() for p in _lesson(lesson)),
+        *(p for _, lesson in curriculum.lessons() for p in lesson_problems(lesson)),
     ]
 
 
@@ -121,28 +151,38 @@ def _module_coverage(module: Module, uncertain: frozenset[str] = frozenset()) ->
                 f"add serves: [{objective.id}] to the lesson that teaches it",
             )
     for page in module.pages:
-        for index, sid in enumerate(page.serves):
-            if sid not in ids:
-                yield Problem(
-                    page.source,
-                    page.line(f"serves.{index}"),
-                    "serves",
-                    f"'{sid}' is not an objective of module '{module.id}'",
-                    did_you_mean(sid, ids) or "use one of " + ", ".join(ids),
-                )
+        yield from serves_problems(page, module.id, ids)
     if module.capstone:
-        slugs = [lesson.slug for lesson in module.lessons]
-        for index, slug in enumerate(module.capstone.draws_on):
-            # A lesson that did not load is not unknown: its own problem says why.
-            if slug not in slugs and f"{module.id}/{slug}" not in uncertain:
-                hint = did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs)
-                yield Problem(
-                    module.capstone.source,
-                    module.capstone.line(f"draws_on.{index}"),
-                    "draws_on",
-                    f"'{slug}' is not a lesson of module '{module.id}'",
-                    hint,
-                )
+        # A lesson that did not load is not unknown: its own problem says why.
+        unsure = {slug for slug in module.capstone.draws_on if f"{module.id}/{slug}" in uncertain}
+        yield from draws_on_problems(module.capstone, module.id, [lesson.slug for lesson in module.lessons], unsure)
+
+
+def serves_problems(page: Lesson | Capstone, module_id: str, ids: list[str]) -> Iterator[Problem]:
+    """`serves` ids that are not objectives of the module (`ids`)."""
+    for index, sid in enumerate(page.serves):
+        if sid not in ids:
+            yield Problem(
+                page.source,
+                page.line(f"serves.{index}"),
+                "serves",
+                f"'{sid}' is not an objective of module '{module_id}'",
+                did_you_mean(sid, ids) or "use one of " + ", ".join(ids),
+            )
+
+
+def draws_on_problems(capstone: Capstone, module_id: str, slugs: list[str], unsure: set[str] | None = None) -> Iterator[Problem]:
+    """`draws_on` slugs that are not lessons of the module (`slugs`; `unsure`: lessons that did
+    not load, whose own problems are reported)."""
+    for index, slug in enumerate(capstone.draws_on):
+        if slug not in slugs and slug not in (unsure or ()):
+            yield Problem(
+                capstone.source,
+                capstone.line(f"draws_on.{index}"),
+                "draws_on",
+                f"'{slug}' is not a lesson of module '{module_id}'",
+                did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs),
+            )
 
 
 def _workshop_days(module: Module) -> Iterator[Problem]:
@@ -189,55 +229,70 @@ def _article_slugs(curriculum: Curriculum) -> Iterator[Problem]:
         first.setdefault(article.slug, article)
 
 
-def _lesson(lesson: Lesson) -> Iterator[Problem]:
-    ids = [o.id for o in lesson.objectives]
-    assessed: set[str] = set()
-
-    for q_index, question in enumerate(lesson.knowledge_check):
-        where = f"knowledge_check.{q_index}"
-        correct = sum(option.correct for option in question.options)
-        if correct != 1:
-            yield Problem(
-                lesson.source,
-                lesson.line(where),
-                f"knowledge_check[{q_index + 1}]",
-                f"{correct} options are marked correct: exactly one must be",
-                "put correct: true on the one right option only",
-            )
-        for a_index, oid in enumerate(question.assesses):
-            if oid not in ids:
-                yield Problem(
-                    lesson.source,
-                    lesson.line(f"{where}.assesses.{a_index}"),
-                    f"knowledge_check[{q_index + 1}].assesses",
-                    f"'{oid}' is not an objective of this lesson",
-                    did_you_mean(oid, ids) or "use one of " + ", ".join(ids),
-                )
-        assessed.update(question.assesses)
-
+def lesson_problems(lesson: Lesson, broken: Broken = Broken()) -> Iterator[Problem]:
+    """A lesson's questions and exercises against its objectives and its text; what `broken`
+    names waits until its schema problem is fixed."""
+    ids = [o.id for o in lesson.objectives] if broken.ok("objectives") else None
+    for index in range(len(lesson.knowledge_check)):
+        if broken.item_ok("knowledge_check", index):
+            yield from _question(lesson, index, ids)
     titles_in_body = [block.title for block in find_blocks(lesson.body, EXERCISE)]
-    for e_index, exercise in enumerate(lesson.exercises):
-        where = f"exercises.{e_index}"
-        if exercise.title not in titles_in_body:
-            hint = did_you_mean(exercise.title, titles_in_body) or f'add a block !!! exercise "{exercise.title}" to the text'
+    for index in range(len(lesson.exercises)):
+        if broken.item_ok("exercises", index):
+            yield from _exercise(lesson, index, titles_in_body, ids)
+    # An objective may be assessed by a question or exercise that is itself broken.
+    if ids is not None and broken.ok("knowledge_check") and broken.ok("exercises"):
+        yield from _unassessed(lesson)
+
+
+def _question(lesson: Lesson, index: int, ids: list[str] | None) -> Iterator[Problem]:
+    question = lesson.knowledge_check[index]
+    where = f"knowledge_check.{index}"
+    correct = sum(option.correct for option in question.options)
+    if correct != 1:
+        yield Problem(
+            lesson.source,
+            lesson.line(where),
+            f"knowledge_check[{index + 1}]",
+            f"{correct} options are marked correct: exactly one must be",
+            "put correct: true on the one right option only",
+        )
+    yield from _assesses(lesson, question.assesses, where, f"knowledge_check[{index + 1}].assesses", ids)
+
+
+def _exercise(lesson: Lesson, index: int, titles_in_body: list[str], ids: list[str] | None) -> Iterator[Problem]:
+    exercise = lesson.exercises[index]
+    where = f"exercises.{index}"
+    if exercise.title not in titles_in_body:
+        hint = did_you_mean(exercise.title, titles_in_body) or f'add a block !!! exercise "{exercise.title}" to the text'
+        yield Problem(
+            lesson.source,
+            lesson.line(f"{where}.title"),
+            f"exercises[{index + 1}].title",
+            f'no exercise titled "{exercise.title}" in the lesson\'s text',
+            hint,
+        )
+    yield from _assesses(lesson, exercise.assesses, where, f"exercises[{index + 1}].assesses", ids)
+
+
+def _assesses(lesson: Lesson, assesses: tuple[str, ...], where: str, field: str, ids: list[str] | None) -> Iterator[Problem]:
+    """Ids that are not objectives of the lesson (unchecked while the objectives are broken)."""
+    if ids is None:
+        return
+    for index, oid in enumerate(assesses):
+        if oid not in ids:
             yield Problem(
                 lesson.source,
-                lesson.line(f"{where}.title"),
-                f"exercises[{e_index + 1}].title",
-                f'no exercise titled "{exercise.title}" in the lesson\'s text',
-                hint,
+                lesson.line(f"{where}.assesses.{index}"),
+                field,
+                f"'{oid}' is not an objective of this lesson",
+                did_you_mean(oid, ids) or "use one of " + ", ".join(ids),
             )
-        for a_index, oid in enumerate(exercise.assesses):
-            if oid not in ids:
-                yield Problem(
-                    lesson.source,
-                    lesson.line(f"{where}.assesses.{a_index}"),
-                    f"exercises[{e_index + 1}].assesses",
-                    f"'{oid}' is not an objective of this lesson",
-                    did_you_mean(oid, ids) or "use one of " + ", ".join(ids),
-                )
-        assessed.update(exercise.assesses)
 
+
+def _unassessed(lesson: Lesson) -> Iterator[Problem]:
+    assessed = {oid for question in lesson.knowledge_check for oid in question.assesses}
+    assessed.update(oid for exercise in lesson.exercises for oid in exercise.assesses)
     for objective in lesson.objectives:
         if objective.id not in assessed:
             yield Problem(

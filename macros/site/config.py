@@ -6,6 +6,11 @@ plugins:
       nav_section: Curriculum   # the nav section that receives one section per module
       review_age: 365           # days after `reviewed` when `course check` asks for a review
       pdf_dir: pdf              # where `make pdf` puts workbooks and guides (linked when there)
+      rules:                    # content rules (curriculum/project.py Rules; none by default)
+        lesson_words: 700       # fewest words in a lesson's text; capstone_words, article_words too
+        required:               # fields each page of a kind must fill in
+          lesson: [materials]
+        severity: error         # error: the build stops; warning (the default): course check mentions it
       workshop:                 # the working day the facilitator guides and /schedule/ assume
         start: "09:30"
         end: "16:30"
@@ -40,3 +45,6 @@ class CourseConfig(Config):
     review_age = c.Type(int, default=REVIEW_AGE)
     pdf_dir = c.Type(str, default=PDF_DIR)
     workshop = c.SubConfig(WorkshopDay)
+    # Read by curriculum/project.py's read_rules, as `course check` reads it, so both say the same
+    # about a wrong setting and the defaults are written once (Rules).
+    rules = c.Type(dict, default={})

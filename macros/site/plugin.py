@@ -4,12 +4,16 @@
                      add the Markdown extension that hides checklist boxes from screen readers
     on_files         add every module overview, lesson and capstone from modules/ as a page, and the
                      generated workbooks, facilitator guides and schedule (workshop.py); decide
-                     once what each course page is (pages.py)
+                     once what each course page is (pages.py); leave out what is not published
+                     (the authors' guide when brand.yml says so, brand and author images nothing uses)
     on_page_markdown pick the module or lesson template; write the generated pages; take facilitator
                      notes out of every learner page (blocks.py)
     on_page_content  put the lesson header/footer and the module overview around the page's HTML
                      (in the content, so search indexes objectives and takeaways)
     on_page_context  give templates the page's module, lesson or article and its schema.org data
+                     (page_context.py)
+    on_serve         the preview answers every request even while the last build failed: each
+                     page shows the problems, and reloads when they are fixed (preview.py)
     on_post_build    write robots.txt; fail the build if any macro call went wrong; else swap the
                      staged build in for site/ (publish.py: a failed build leaves site/ as it was)
 
@@ -33,16 +37,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from macros import checks
+from macros.checks import samples
 from macros.curriculum import brand
 from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, pdf_download, pdf_name
 from macros.curriculum.blocks import learner_markdown
 from macros.curriculum.load import INTRO_FILE
 from macros.curriculum.model import Curriculum
 from macros.curriculum.problems import CurriculumError, Problem
-from macros.curriculum.project import Layout
+from macros.curriculum.project import Layout, read_rules
 from macros.curriculum.schema import CLOCK
 from macros.curriculum.tree import SourceTree
-from macros.render import jsonld
 from macros.render.fragments import Fragments
 from macros.render.inline_markdown import to_text
 from macros.render.page_macros import PageContext
@@ -50,12 +54,14 @@ from macros.render.schedule import DayRules
 from macros.render.tasklist import HiddenCheckboxExtension
 from macros.render.templating import MacroError
 from macros.render.workshop import as_written, facilitator_markdown, schedule_markdown, workbook_markdown
+from macros.site import preview
 from macros.site.config import CourseConfig
 from macros.site.discovery import robots_txt
 from macros.site.escaping import escape_other_plugins, escape_page_meta
 from macros.site.history import last_commits, updated_html
 from macros.site.macros_env import render_body
 from macros.site.page_content import PrintedHandouts, course_content
+from macros.site.page_context import template_context
 from macros.site.pages import (
     ArticlePage,
     CapstonePage,
@@ -96,6 +102,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.serving = command == "serve"
         # The preview builds into a temporary folder of its own; a dirty build updates site/ in place.
         self.atomic = command in ("build", "gh-deploy") and not dirty
+        self.preview: preview.Preview | None = None  # while serving, after the first build (on_serve)
+        preview.quiet_macros()  # mkdocs-macros' notes only with --verbose
+
+    def on_serve(self, server, *, config, builder):
+        self.preview = preview.Preview(config.site_dir)
+        server.builder = self.preview.keep_answering(server.builder)  # a failed rebuild must not hang every request
+        return server
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -114,6 +127,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         problems += [replace(p, severity="warning") for p in content] if self.serving else content
         problems = sorted(set(problems))
         if any(p.severity == "error" for p in problems):
+            if self.preview:  # the preview shows them in the browser, on every page (preview.py)
+                self.preview.problems = [p for p in problems if p.severity == "error"]
             raise PluginError("The course has problems; nothing was published.\n" + CurriculumError(problems).report())
         for problem in problems:
             log.warning(str(problem))
@@ -124,6 +139,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.extra["brand"] = {**config.extra["brand"], "css": brand.css_colors(config.extra["brand"])}
         if config.theme.get("logo"):
             config.extra["brand"]["logo_size"] = brand.image_size(Path(config.docs_dir) / config.theme["logo"])
+        config.nav = samples.published_nav(config.nav, config.extra["brand"])  # the authors' guide, unless brand.yml leaves it out
         if self.atomic:
             self._stage(config)
         self._add_modules_to_nav(config)
@@ -146,6 +162,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             review_age=self.config.review_age,
             categories=tuple(blog.config.categories_allowed or ()) if blog else (),
             future_drafts=bool(blog and blog.config.draft_if_future_date),
+            rules=read_rules(self.config.rules, Path(config.config_file_path)),
             has_config=True,
         )
 
@@ -192,17 +209,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         for module in self.curriculum.modules:
             intro = self.root / self.config.modules_dir / module.id / INTRO_FILE
-            if intro.is_file():
-                files.append(self._mounted(config, module.path, intro))
-            else:
-                files.append(File.generated(config, module.path, content=""))
+            files.append(self._mounted(config, module.path, intro) if intro.is_file() else File.generated(config, module.path, content=""))
             for page in module.pages:
                 files.append(self._mounted(config, page.path, self.root / page.source))
-        own_schedule = files.get_file_from_path(SCHEDULE_PAGE) is not None  # the project's own page wins
-        self.pages = course_pages(self.curriculum, own_schedule)
+        self.pages = course_pages(self.curriculum, own_schedule=files.get_file_from_path(SCHEDULE_PAGE) is not None)  # the project's wins
         for path in generated_addresses(self.pages):
             files.append(File.generated(config, path, content=""))
         self._add_pdfs(config, files)
+        for file in samples.left_out(files, self._layout(config), self.tree, config.extra["brand"], config.theme.custom_dir):
+            files.remove(file)  # the authors' guide if brand.yml leaves it out, and images nothing names
         self.files = files
         docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         self.changed = last_commits(self.root, [docs, self.config.modules_dir])
@@ -318,41 +333,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_context(self, context, *, page, config, nav):
         if page.edit_url:  # the theme writes it into href="..." as it is: a '"' in a file name must not end the attribute
             page.edit_url = quote(page.edit_url, safe=URL_SAFE)
-        course_page = self.pages.get(page.file.src_uri)
-        site = jsonld.Site(config.site_name, config.site_url or "", config.theme["language"])
-        image = config.extra["brand"].get("social_image")
-        share_image = jsonld.absolute_url(site.url, image) if image and site.url else ""
-        data = self._schema_org(course_page, page, site, share_image)
-        context["course"] = {
-            "module": getattr(course_page, "module", None),
-            "lesson": getattr(course_page, "lesson", None) or getattr(course_page, "capstone", None),
-            "article": course_page.article if isinstance(course_page, ArticlePage) else None,
-            "share_image": share_image,
-            "jsonld": jsonld.script_json(data) if data else "",
-        }
+        context["course"] = template_context(self.pages.get(page.file.src_uri), page, config, self.curriculum, self.files)
         return context
-
-    def _schema_org(self, course_page: CoursePage | None, page, site: jsonld.Site, share_image: str) -> dict | None:
-        """The page's schema.org data (render/jsonld.py), for the templates' ld+json script."""
-        match course_page:
-            case ModuleOverview(module=module):
-                prerequisites = self.curriculum.prerequisites_of(module)
-                return jsonld.course(module, prerequisites, site, page.canonical_url, lambda path: self.absolute_url(path, page, site.url))
-            case LessonPage(module=module, lesson=step) | CapstonePage(module=module, capstone=step):
-                return jsonld.learning_resource(step, module, page.canonical_url)
-            case ArticlePage(article=article):
-                authors = [self.curriculum.authors[a] for a in article.authors if a in self.curriculum.authors]
-                post = getattr(page, "config", None)  # Material's blog gives a post its front matter as config
-                updated = post.date.get("updated") if post is not None else None
-                return jsonld.blog_posting(article, authors, site, page.canonical_url, updated.date() if updated else None, share_image)
-        return None
-
-    def absolute_url(self, path: str, page, site_url: str) -> str:
-        """A docs-relative source path as a full URL under site_url (relative to `page` without one)."""
-        target = self.files.get_file_from_path(path)
-        if target is None:
-            raise PluginError(f"no page at {path}")
-        return jsonld.absolute_url(site_url, target.url) if site_url else get_relative_url(target.url, page.url)
 
     # -- errors --------------------------------------------------------------------------------
 

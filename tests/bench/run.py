@@ -37,6 +37,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.bench.synthetic import ROOT, Project, make_plain, make_project, plain_features
+from tests.brand import path_of, read_config
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SERVE_TIMEOUT = 900  # seconds for the first build of the largest size on a busy machine
@@ -137,8 +138,8 @@ def rebuild_time(project: Project, log: Path) -> tuple[float, float]:
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=project.root, stdout=output, stderr=subprocess.STDOUT, env=ENV)
         try:
-            # mkdocs serve serves under site_url's path (/course-site/).
-            url = f"http://127.0.0.1:{port}/course-site/{project.edit_url}"
+            # mkdocs serve serves under site_url's path.
+            url = f"http://127.0.0.1:{port}{path_of(read_config(project.root).get('site_url', ''))}{project.edit_url}"
             first = wait_for(url, lambda text: True, server, log)
             marker = f"bench-edit-{time.time_ns()}"
             lesson = project.root / project.edit_target

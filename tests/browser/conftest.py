@@ -1,6 +1,6 @@
 """Browser fixtures: the built site served under a sub-path, and Debian's Chromium.
 
-* `site_url`      – the `built_site` folder served on 127.0.0.1 under /course-site/, as on GitHub Pages.
+* `site_url`      – the `built_site` folder served on 127.0.0.1 under site_url's path, as on GitHub Pages.
 * `browser`       – Debian's Chromium driven by Playwright (never skipped: a missing browser fails).
 * `page`          – a fresh page on a phone-sized or a desktop window.
 * `desktop_page`  – one desktop page.
@@ -8,23 +8,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
+from macros.outputs.browser import CHROMIUM_ARGS
 
-from .helpers import CHROMIUM, DESKTOP, PHONE, SUB_PATH
+from .helpers import CHROMIUM, DESKTOP, PHONE, served
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site, tmp_path_factory):
-    """The built site at http://127.0.0.1:<port>/course-site/ (a project sub-path, as on Pages)."""
-    web_root = tmp_path_factory.mktemp("web")
-    shutil.copytree(built_site, web_root / SUB_PATH)
-    with serve_folder(web_root) as base:
-        yield base + SUB_PATH + "/"
+    """The built site at http://127.0.0.1:<port>/<site_url's path>/ (a project sub-path, as on Pages)."""
+    with served(built_site, tmp_path_factory.mktemp("web")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,14 +6,22 @@ import html
 import json
 import os
 import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import FrameLocator, Page, expect
 
+from macros.outputs.browser import serve_folder
+from tests.brand import REPOSITORY
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-SUB_PATH = "course-site"  # the site is served under a sub-path, as on GitHub Pages
+# The site is served under site_url's path, as GitHub Pages and `mkdocs serve` serve it: the 404
+# page and the sitemap name that path. "/" for a site at the root of its domain.
+BASE_PATH = REPOSITORY.base_path
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
@@ -38,6 +46,19 @@ KEY_PAGES = [
 
 # Chromium's own requests that never leave the machine and name no host.
 _HOSTLESS_SCHEMES = ("data:", "blob:", "about:")
+
+
+@contextmanager
+def served(site: Path, web_root: Path, base_path: str = BASE_PATH) -> Iterator[str]:
+    """A built site on 127.0.0.1 under `base_path` while the block runs: yields the site's URL."""
+    shutil.copytree(site, web_root / base_path.strip("/"), dirs_exist_ok=True)
+    with serve_folder(web_root) as root:
+        yield root + base_path.lstrip("/")
+
+
+def progress_key(base_path: str = BASE_PATH) -> str:
+    """Where course.js keeps a site's progress in localStorage: one key per base path."""
+    return base_path + ".course.progress"
 
 
 def content_h1(page: Page | FrameLocator):

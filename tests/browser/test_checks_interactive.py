@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import LESSON, blocking_violations, describe_violations
+from .helpers import LESSON, blocking_violations, describe_violations, progress_key
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +126,7 @@ def test_the_whole_check_with_the_keyboard_alone(desktop, site_url):
     expect(last).to_contain_text(f"That's every question: {count - 1} of {count} right first time. This lesson is now marked as complete.")
     expect(page.locator(".course-check__score")).to_have_text(f"Check complete: {count - 1} of {count} right first time.")
     expect(page.locator(".course-complete__status")).to_have_text("✓ You've completed this lesson.")
-    stored = page.evaluate("() => JSON.parse(localStorage.getItem('/course-site/.course.progress'))")
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('{progress_key()}'))")
     assert LESSON_ID in stored["done"]
 
 

@@ -1,4 +1,5 @@
-"""The knowledge checks as a learner reads them, once an answer is opened."""
+"""The knowledge checks as a learner reads them, once an answer is opened; and what opening an
+answer before trying it does to "right first time"."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import MODULE
+from .helpers import LESSON, MODULE
 
 pytestmark = pytest.mark.browser
 
@@ -46,3 +47,46 @@ def test_every_explanation_names_the_option_it_explains(desktop_page, site_url):
                     f"instead of 'Not {', Not '.join(others)}'"
                 )
     assert wrong == [], "explanations under the wrong letter:\n" + "\n".join(wrong)
+
+
+# Every "course:answer" and "course:reveal" event, as the SCORM bridge hears them.
+LISTEN = """() => { window.heard = [];
+    for (const name of ["course:answer", "course:reveal"]) {
+        document.addEventListener(name, event => window.heard.push([name, event.detail.question, event.detail.firstTry]));
+    } }"""
+
+
+def test_an_answer_shown_before_a_first_try_is_not_right_first_time(desktop_page, site_url):
+    """Opening "Show the answer" first, then choosing the right option: right, but not right first
+    time, in the score and in the event an LMS package records; opening it after a try changes nothing."""
+    page = desktop_page
+    page.goto(site_url + LESSON)
+    check = page.locator(".course-check[data-course-ready]")
+    expect(check.locator(".course-check__intro")).to_contain_text("a question whose answer you open before you try it doesn't count")
+    page.evaluate(LISTEN)
+    questions = check.locator(".course-check__question")
+    count = questions.count()
+    score = check.locator(".course-check__score")
+
+    first = questions.nth(0)
+    first.get_by_text("Show the answer").click()
+    expect(first.locator(".course-check__right")).to_be_visible()
+    expect(score).to_have_text(f"0 of {count} questions answered correctly so far, 0 right first time.")
+    first.locator("input[data-correct]").check()
+    first.get_by_role("button", name="Check answer").click()
+    expect(first.locator(".course-check__feedback--right")).to_be_visible()
+    expect(score).to_have_text(f"1 of {count} questions answered correctly so far, 0 right first time.")
+
+    for number in range(1, count):
+        question = questions.nth(number)
+        question.locator("input[data-correct]").check()
+        question.get_by_role("button", name="Check answer").click()
+        expect(question.locator(".course-check__feedback--right")).to_be_visible()
+        question.get_by_text("Show the answer").click()  # after the first try: nothing changes
+    expect(score).to_have_text(f"Check complete: {count - 1} of {count} right first time.")
+
+    heard = page.evaluate("() => window.heard")
+    first_id = first.get_attribute("id")
+    assert heard[:2] == [["course:reveal", first_id, None], ["course:answer", first_id, False]]
+    assert [name for name, _, _ in heard].count("course:reveal") == 1, heard
+    assert all(first_try for name, question, first_try in heard[2:]), heard

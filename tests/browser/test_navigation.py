@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.brand import REPOSITORY
+
 from .helpers import KEY_PAGES, MODULE, content_h1, offsite_requests
 
 pytestmark = pytest.mark.browser
@@ -19,7 +21,7 @@ def test_home_to_module_to_every_lesson_through_the_pager(page, site_url):
 
     page.goto(site_url)
     visited.append(page.url)
-    expect(content_h1(page)).to_have_text("Fernhill Learning")
+    expect(content_h1(page)).to_have_text(REPOSITORY.site_name)
 
     # The catalogue card opens the module overview.
     card = page.locator(".course-catalogue .course-card").filter(has_text="Questioning skills")
@@ -99,7 +101,7 @@ def test_home_to_module_to_every_lesson_through_the_pager(page, site_url):
 
 
 def test_key_pages_load_everything_from_the_site_itself(page, site_url):
-    """Every request of every key page stays on 127.0.0.1 under /course-site/ and succeeds."""
+    """Every request of every key page stays on 127.0.0.1 under the site's path and succeeds."""
     failed = []
     page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
     # ERR_ABORTED is the browser dropping a request of the page it is leaving (the search worker, say).

@@ -9,17 +9,16 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
-from tests.factory import ROOT
+from tests.brand import REPOSITORY
 
-from .helpers import CHROMIUM, DESKTOP, LESSON, MODULE, PHONE, blocking_violations, describe_violations
+from .helpers import CHROMIUM, DESKTOP, LESSON, MODULE, PHONE, blocking_violations, describe_violations, progress_key
 
 pytestmark = pytest.mark.browser
 
-KEY = "/course-site/.course.progress"
+KEY = progress_key()  # of the site served at site_url's path
 FIRST = MODULE + "why-questions-matter/"
 LESSON_COUNT = 5  # lessons in Questioning skills
 
@@ -30,7 +29,7 @@ def published_browser(browser, site_url):
     site_url, on port 80 by --host-resolver-rules). Material only navigates instantly to URLs in
     sitemap.xml, which it maps to the page's protocol and host name but not its port: on
     127.0.0.1:<port> every click is a full page load, at the published address it is instant."""
-    host = urlsplit(yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["site_url"]).hostname
+    host = REPOSITORY.host
     port = urlsplit(site_url).port
     chromium = browser.browser_type.launch(
         executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {host}:80 127.0.0.1:{port}"]
@@ -139,6 +138,30 @@ def test_continue_where_you_left_off(published):
     assert page.evaluate("() => window.sameDocument === true")
 
 
+def test_continue_goes_on_after_the_lesson_completed_last_not_back_to_one_skipped(page, site_url):
+    """Issue 13: a learner who went straight to lesson 5 and completed it was offered lesson 1."""
+    link = page.locator(".course-continue .course-continue__link")
+    module = page.locator(".course-continue .course-continue__module")
+
+    mark_complete(page, site_url + MODULE + "answering-in-their-interest/")  # lesson 5 of 5
+    page.goto(site_url)
+    expect(link).to_have_text("Capstone: Find the need behind the call")
+    expect(module).to_have_text("in Questioning skills")
+    expect(link).to_have_attribute("href", MODULE + "capstone/")
+
+    # Nothing follows the last module's capstone: on from the start of the catalogue.
+    mark_complete(page, site_url + MODULE + "capstone/")
+    page.goto(site_url)
+    expect(link).to_have_text("What outstanding service is")
+    expect(module).to_have_text("in Customer service")
+
+    # Going back to complete lesson 2: on to lesson 3, the next one not yet done after it.
+    mark_complete(page, site_url + LESSON)
+    page.goto(site_url)
+    expect(link).to_have_text("Asking about people, not just things")
+    expect(page.locator(".course-continue__summary")).to_have_text(re.compile(r"^You've completed 2 of \d+ lessons\.$"))
+
+
 def test_reset_asks_first_then_clears_everything(page, site_url):
     mark_complete(page, site_url + LESSON)
     page.goto(site_url + "using-this-site/")
@@ -182,8 +205,8 @@ def test_reset_from_the_home_page(page, site_url):
 
 @pytest.fixture
 def two_sites(built_site, tmp_path):
-    """The same build at /course-site/ and at /other-course/ on one host: one origin, two sites."""
-    for name in ("course-site", "other-course"):
+    """The same build at /one-course/ and at /other-course/ on one host: one origin, two sites."""
+    for name in ("one-course", "other-course"):
         shutil.copytree(built_site, tmp_path / name)
     with serve_folder(tmp_path) as base:
         yield base
@@ -192,16 +215,18 @@ def two_sites(built_site, tmp_path):
 def test_two_course_sites_on_one_origin_keep_separate_progress(browser, two_sites):
     context = browser.new_context()
     page = context.new_page()
-    mark_complete(page, two_sites + "course-site/" + LESSON)
-    assert page.evaluate("() => Object.keys(localStorage).filter(key => key.endsWith('.course.progress'))") == [KEY]
+    mark_complete(page, two_sites + "one-course/" + LESSON)
+    assert page.evaluate("() => Object.keys(localStorage).filter(key => key.endsWith('.course.progress'))") == [
+        progress_key("/one-course/")
+    ]
     page.goto(two_sites + "other-course/" + MODULE)
     expect(page.locator(".course-lessons .course-progress__text")).to_have_text(f"0 of {LESSON_COUNT} lessons done")
     mark_complete(page, two_sites + "other-course/" + FIRST)
     assert sorted(page.evaluate("() => Object.keys(localStorage).filter(key => key.endsWith('.course.progress'))")) == [
-        KEY,
-        "/other-course/.course.progress",
+        progress_key("/one-course/"),
+        progress_key("/other-course/"),
     ]
-    page.goto(two_sites + "course-site/" + MODULE)
+    page.goto(two_sites + "one-course/" + MODULE)
     expect(page.locator(".course-done")).to_have_count(1)
     expect(page.locator(".course-lessons__list li", has=page.locator(".course-done"))).to_contain_text("Open, closed and probing questions")
     context.close()

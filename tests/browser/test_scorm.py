@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.outputs.browser import serve_folder
+from tests.brand import REPOSITORY
 from tests.factory import ROOT
 
 from .helpers import DESKTOP, blocking_violations, content_h1, describe_violations
@@ -324,8 +325,36 @@ def test_a_review_launch_records_no_answers_score_or_status(lms):
     assert page.errors == []
 
 
+def test_an_answer_shown_before_a_first_try_counts_as_not_right_first_time(lms):
+    """ "Show the answer" opened first, then the right option: the LMS records that question as not
+    right first time, even when the learner leaves in between and comes back to answer it."""
+    page = lms
+    page.goto(page.base + "host.html")
+    frame = content(page)
+    frame.locator(".course-lessons__list a").first.click()
+    question = lesson_check(frame, LESSONS[0]).locator(".course-check__question").first
+    question.get_by_text("Show the answer").click()
+    page.wait_for_function(f"() => JSON.parse(API.cmi.suspend_data).first['{LESSONS[0]}'] === '0---'")
+    assert cmi(page)["core"]["score"]["raw"] == "0"
+
+    page.reload()  # the learner leaves and comes back: the page starts afresh, the LMS remembers
+    check = lesson_check(frame, LESSONS[0])
+    questions = check.locator(".course-check__question")
+    for number in range(questions.count()):
+        questions.nth(number).locator("input[data-correct]").check()
+        questions.nth(number).get_by_role("button", name="Check answer").click()
+        expect(questions.nth(number).locator(".course-check__feedback--right")).to_be_visible()
+    page.wait_for_function(f"() => JSON.parse(API.cmi.suspend_data).first['{LESSONS[0]}'] === '0111'")
+    record = cmi(page)
+    assert record["core"]["score"]["raw"] == str(round(100 * 3 / QUESTIONS))
+    # Showing an answer is not an answer: the LMS's per-question records are the four checked.
+    assert [(i["id"], i["result"]) for i in record["interactions"].values()] == [(f"{LESSONS[0]}-q{n}", "correct") for n in range(1, 5)]
+    assert page.errors == []
+
+
 def test_course_events_reach_the_lms(lms):
-    """bridge.js forwards course.js's events: the first answer to a question is the one that counts."""
+    """bridge.js forwards course.js's events: the first answer to a question is the one that counts,
+    and an answer shown before any try counts as a wrong one."""
     page = lms
     page.goto(page.base + "host.html")
     frame = content(page)
@@ -340,11 +369,13 @@ def test_course_events_reach_the_lms(lms):
             "course:answer",
             {"lesson": "customer-service/positive-language", "question": "positive-language-q1", "right": True, "firstTry": True},
         ),
+        ("course:reveal", {"lesson": f"{MODULE}/things-and-people", "question": "things-and-people-q3"}),
+        ("course:reveal", {"lesson": f"{MODULE}/things-and-people", "question": "things-and-people-q2"}),  # answered already
         ("course:progress", {"done": [f"{MODULE}/why-questions-matter", "customer-service/positive-language"]}),
     ]:
         inner.evaluate(send, [name, detail])
     page.wait_for_function("() => JSON.parse(API.cmi.suspend_data).done.length === 1")
-    assert suspend_data(page) == {"v": 1, "done": ["why-questions-matter"], "first": {"things-and-people": "-0--"}}
+    assert suspend_data(page) == {"v": 1, "done": ["why-questions-matter"], "first": {"things-and-people": "-00-"}}
     assert cmi(page)["core"]["score"]["raw"] == "0"
 
 
@@ -353,7 +384,7 @@ def test_search_and_styles_work_inside_the_lms_frame(lms):
     page.goto(page.base + "host.html")
     frame = content(page)
     expect(content_h1(frame)).to_have_text("Questioning skills")
-    expect(frame.locator(".md-header")).to_have_css("background-color", "rgb(29, 92, 99)")  # brand.yml's primary
+    expect(frame.locator(".md-header")).to_have_css("background-color", REPOSITORY.rgb(REPOSITORY.primary))
     frame.locator(".md-search__input").click()
     frame.locator(".md-search__input").fill("probing")
     frame.locator(".md-search__input").press("End")  # Material searches on keyup

@@ -596,7 +596,7 @@ CASES: list[Case] = [
         "brand-low-contrast",
         [replace("brand.yml", 'primary: "#2f5d3a"', 'primary: "#9fc5a8"')],
         (
-            "brand.yml:9: extra.brand.colors.primary: #9fc5a8 has a contrast of 1.9:1 with white; WCAG AA needs 4.5:1 — choose a darker colour (check it at any contrast checker)",
+            "brand.yml:13: extra.brand.colors.primary: #9fc5a8 on white is 1.9:1 for links, and the white text of the header and buttons; WCAG AA needs 4.5:1 — choose a darker primary, such as #5f7665",
         ),
     ),
 ]

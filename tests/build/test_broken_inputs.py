@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.build import broken_escaping, broken_offsite, broken_templates
+from tests.build import broken_brand, broken_escaping, broken_offsite, broken_rules, broken_templates
 from tests.build.broken_inputs import CASES as BASE_CASES
 from tests.build.broken_inputs import Case
 from tests.factory import MINIMAL, ROOT, Project
@@ -24,7 +24,7 @@ from tests.html import HOSTILE, head
 
 LOG_PREFIX = re.compile(r"^(?:ERROR|WARNING|INFO|DEBUG)\s+-\s+")
 MARKER = "the previous site"
-CASES = [*BASE_CASES, *broken_templates.CASES, *broken_escaping.CASES, *broken_offsite.CASES]
+CASES = [*BASE_CASES, *broken_templates.CASES, *broken_escaping.CASES, *broken_offsite.CASES, *broken_rules.CASES, *broken_brand.CASES]
 
 
 def output_lines(result: subprocess.CompletedProcess) -> list[str]:
@@ -62,7 +62,8 @@ def test_the_minimal_course_is_valid(project, tmp_path):
 
 
 def test_the_minimal_course_uses_the_real_configuration():
-    """Only the nav (and the docs it lists) differs from mkdocs.yml: the cases break the real engine."""
+    """Only the nav (and the docs it lists) and the content rules differ from mkdocs.yml: the cases
+    break the real engine. (The repository asks 700 words of a lesson; the minimal course's have 30.)"""
 
     def config(path: Path) -> dict:
         loader = type("Loader", (yaml.SafeLoader,), {})
@@ -70,6 +71,10 @@ def test_the_minimal_course_uses_the_real_configuration():
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
     real, minimal = config(ROOT / "mkdocs.yml"), config(MINIMAL / "mkdocs.yml")
+    for settings in (real, minimal):
+        for plugin in settings["plugins"]:
+            if isinstance(plugin, dict) and "course" in plugin:
+                plugin["course"].pop("rules", None)
     for key in ["INHERIT", "docs_dir", "theme", "plugins", "markdown_extensions", "validation", "not_in_nav"]:
         assert minimal.get(key) == real.get(key), key
 

@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.curriculum.brand import image_size
-from tests.factory import ROOT
+from macros.curriculum.load import load_curriculum
+from tests.brand import BuiltSite
 
 KB = 1000  # budgets in kilobytes of 1000 bytes: the stricter reading
 PAGE_BUDGET = 150 * KB
@@ -123,11 +123,13 @@ def test_an_image_an_author_adds_without_a_size_is_named_with_the_fix():
     assert images_without_size('<img src="ladder.png" alt="" width="100%" height="360">') != []
 
 
-def test_the_logo_has_the_shape_of_its_file(built_site):
-    """width/height on the header and drawer logo have the ratio of the file brand.yml names."""
-    logo = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["theme"]["logo"]
-    width, height = intrinsic_size(ROOT / "docs" / logo)
-    for page in [built_site / "index.html", built_site / "modules/customer-service/index.html", built_site / "404.html"]:
+def test_the_logo_has_the_shape_of_its_file(any_site: BuiltSite):
+    """width/height on the header and drawer logo have the ratio of the file brand.yml names (the
+    rebranded copy's logo is twice as wide as it is high)."""
+    built_site, logo = any_site.path, any_site.brand.logo
+    width, height = intrinsic_size(any_site.project / "docs" / logo)
+    module = load_curriculum(any_site.project).modules[0]
+    for page in [built_site / "index.html", built_site / f"modules/{module.id}/index.html", built_site / "404.html"]:
         logos = [image for image in images_in(page.read_text(encoding="utf-8")) if (image.attrs.get("src") or "").endswith(logo)]
         assert len(logos) == 2, f"{page.name}: expected the logo in the header and in the drawer, found {len(logos)}"
         for image in logos:

@@ -2,7 +2,8 @@
 Twitter cards, robots.txt and schema.org data (Course for modules, BlogPosting for articles).
 
 Expected values come from brand.yml and the curriculum, never from literals, so the tests hold
-for a fork; copies of the project check another domain, no site_url, and hostile titles.
+for a fork: they run on this site and on a rebranded copy (the `any_site` fixture); copies of the
+project check another domain, no site_url, and hostile titles.
 """
 
 from __future__ import annotations
@@ -12,19 +13,18 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.curriculum.load import load_curriculum
 from macros.site.discovery import robots_txt
-from tests.factory import ROOT, Project
+from tests.brand import REPOSITORY, BuiltSite
+from tests.factory import Project
 from tests.html import HOSTILE, head
 
-BRAND = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))
-SITE_URL = BRAND["site_url"]
+SITE_URL = REPOSITORY.site_url
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def page_file(site: Path, url: str, site_url: str = SITE_URL) -> Path:
+def page_file(site: Path, url: str, site_url: str) -> Path:
     """The built file an absolute URL of the site stands for."""
     assert url.startswith(site_url), url
     return site / url[len(site_url) :] / "index.html"
@@ -34,14 +34,14 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.relative_to(site).as_posix() != "404.html")
 
 
-def url_of(site: Path, page: Path, site_url: str = SITE_URL) -> str:
+def url_of(site: Path, page: Path, site_url: str) -> str:
     folder = page.parent.relative_to(site).as_posix()
     return site_url + ("" if folder == "." else folder + "/")
 
 
-@pytest.fixture(scope="module")
-def curriculum():
-    return load_curriculum(ROOT)
+@pytest.fixture
+def curriculum(any_site: BuiltSite):
+    return load_curriculum(any_site.project)
 
 
 @pytest.fixture
@@ -49,30 +49,32 @@ def project(tmp_path) -> Project:
     return Project.copy_of_repo(tmp_path / "project")
 
 
-def test_the_sitemap_lists_every_module_lesson_capstone_and_article(built_site, curriculum):
+def test_the_sitemap_lists_every_module_lesson_capstone_and_article(any_site: BuiltSite, curriculum):
+    built_site, site_url = any_site.path, any_site.brand.site_url
     root = ET.parse(built_site / "sitemap.xml").getroot()
     listed = [loc.text.strip() for loc in root.iterfind("s:url/s:loc", SITEMAP_NS)]
     assert len(listed) == len(set(listed))
     expected = []
     for module in curriculum.modules:
-        expected.append(f"{SITE_URL}modules/{module.id}/")
-        expected += [f"{SITE_URL}modules/{module.id}/{page.slug}/" for page in module.pages]
-    expected += [f"{SITE_URL}blog/{article.slug}/" for article in curriculum.published_articles()]
+        expected.append(f"{site_url}modules/{module.id}/")
+        expected += [f"{site_url}modules/{module.id}/{page.slug}/" for page in module.pages]
+    expected += [f"{site_url}blog/{article.slug}/" for article in curriculum.published_articles()]
     assert [url for url in expected if url not in listed] == []
-    assert [url for url in listed if not page_file(built_site, url).is_file()] == []
+    assert [url for url in listed if not page_file(built_site, url, site_url).is_file()] == []
 
 
-def test_robots_txt_allows_all_and_names_the_sitemap(built_site):
-    lines = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+def test_robots_txt_allows_all_and_names_the_sitemap(any_site: BuiltSite):
+    lines = (any_site.path / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["User-agent: *", "Allow: /"]
-    assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
+    assert f"Sitemap: {any_site.brand.site_url}sitemap.xml" in lines
 
 
-def test_every_page_has_one_canonical_url_and_a_sharing_card(built_site, curriculum):
-    articles = {f"{SITE_URL}blog/{a.slug}/" for a in curriculum.published_articles()}
+def test_every_page_has_one_canonical_url_and_a_sharing_card(any_site: BuiltSite, curriculum):
+    built_site, site_url = any_site.path, any_site.brand.site_url
+    articles = {f"{site_url}blog/{a.slug}/" for a in curriculum.published_articles()}
     problems = []
     for page in html_pages(built_site):
-        name, tags, url = page.relative_to(built_site).as_posix(), head(page), url_of(built_site, page)
+        name, tags, url = page.relative_to(built_site).as_posix(), head(page), url_of(built_site, page, site_url)
         if tags.canonical != [url]:
             problems.append(f"{name}: canonical {tags.canonical}, expected [{url}]")
         for key in ("og:title", "og:description", "og:url", "og:type", "og:site_name", "twitter:card", "twitter:title"):
@@ -83,28 +85,31 @@ def test_every_page_has_one_canonical_url_and_a_sharing_card(built_site, curricu
         kind = "article" if url in articles else "website"
         if tags.meta.get("og:type") != [kind]:
             problems.append(f"{name}: og:type {tags.meta.get('og:type')}, expected {kind}")
-        if tags.meta.get("og:site_name") != [BRAND["site_name"]]:
+        if tags.meta.get("og:site_name") != [any_site.brand.site_name]:
             problems.append(f"{name}: og:site_name {tags.meta.get('og:site_name')}")
     assert problems == []
 
 
-def test_sharing_cards_carry_the_page_title_and_description(built_site, curriculum):
+def test_sharing_cards_carry_the_page_title_and_description(any_site: BuiltSite, curriculum):
+    built_site = any_site.path
     module = curriculum.modules[0]
     lesson = head(built_site / "modules" / module.id / module.lessons[0].slug / "index.html")
     assert lesson.one("og:title") == lesson.one("twitter:title") == module.lessons[0].title
     assert lesson.one("og:description") == lesson.one("twitter:description") == lesson.one("description")
-    assert lesson.one("twitter:card") == "summary"  # no social image in brand.yml: no og:image either
-    assert "og:image" not in lesson.meta and "twitter:image" not in lesson.meta
+    if not any_site.brand.social_image:  # no social image in brand.yml: no og:image either
+        assert lesson.one("twitter:card") == "summary"
+        assert "og:image" not in lesson.meta and "twitter:image" not in lesson.meta
     home = head(built_site / "index.html")
-    assert home.one("og:title") == BRAND["site_name"]
+    assert home.one("og:title") == any_site.brand.site_name
 
 
-def test_module_pages_describe_the_course_and_all_its_lessons(built_site, curriculum):
+def test_module_pages_describe_the_course_and_all_its_lessons(any_site: BuiltSite, curriculum):
+    built_site, site_url = any_site.path, any_site.brand.site_url
     for module in curriculum.modules:
         tags = head(built_site / "modules" / module.id / "index.html")
         course = tags.data("Course")
         assert course["name"] == module.title and course["url"] == tags.canonical[0]
-        assert course["provider"] == {"@type": "Organization", "name": BRAND["site_name"], "url": SITE_URL}
+        assert course["provider"] == {"@type": "Organization", "name": any_site.brand.site_name, "url": site_url}
         assert course["teaches"] == [objective.text for objective in module.objectives]
         assert course["educationalLevel"] == module.level
         assert course.get("coursePrerequisites", []) == [p.title for p in curriculum.prerequisites_of(module)]
@@ -112,20 +117,20 @@ def test_module_pages_describe_the_course_and_all_its_lessons(built_site, curric
         assert [part["name"] for part in parts] == [lesson.title for lesson in module.pages]
         for part, lesson in zip(parts, module.pages, strict=False):
             assert part["@type"] == "LearningResource" and part["timeRequired"] == f"PT{lesson.duration}M"
-            assert part["url"] == f"{SITE_URL}modules/{module.id}/{lesson.slug}/"
-            assert page_file(built_site, part["url"]).is_file()
+            assert part["url"] == f"{site_url}modules/{module.id}/{lesson.slug}/"
+            assert page_file(built_site, part["url"], site_url).is_file()
 
 
-def test_articles_are_blog_postings(built_site, curriculum):
+def test_articles_are_blog_postings(any_site: BuiltSite, curriculum):
     for article in curriculum.published_articles():
-        tags = head(built_site / "blog" / article.slug / "index.html")
+        tags = head(any_site.path / "blog" / article.slug / "index.html")
         posting = tags.data("BlogPosting")
         assert posting["headline"] == article.title
         assert posting["description"] == article.description
         assert posting["datePublished"] == article.date.isoformat()
         assert [a["name"] for a in posting["author"]] == [curriculum.authors[a].name for a in article.authors]
         assert posting["url"] == posting["mainEntityOfPage"]["@id"] == tags.canonical[0]
-        assert posting["publisher"]["name"] == BRAND["site_name"]
+        assert posting["publisher"]["name"] == any_site.brand.site_name
         assert posting["keywords"] == list(article.tags) and posting["articleSection"] == list(article.categories)
         assert tags.one("og:type") == "article" and tags.one("article:published_time") == article.date.isoformat()
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
 
+from tests.brand import Brand
 from tests.factory import ROOT, Project
 
 
@@ -127,7 +129,7 @@ def test_a_good_build_replaces_the_whole_previous_site(project, tmp_path):
     result = project.build(site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (site / "lesson").exists(), "a file of the previous site survived"
-    assert "Fernhill" in (site / "index.html").read_text()
+    assert Brand.of(project).site_name in unescape((site / "index.html").read_text())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 

@@ -8,6 +8,7 @@ it, so make installs nothing).
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 from tests.factory import BIN, Project
@@ -28,11 +29,14 @@ def make_site(project: Project, tmp_path) -> subprocess.CompletedProcess:
 def test_a_python_tag_in_brand_yml_stops_make_site_before_mkdocs_runs_it(tmp_path):
     project = Project.copy_of_repo(tmp_path / "project")
     witness = tmp_path / "ran"
-    project.replace("brand.yml", "site_author: Fernhill Learning", f"site_author: !!python/object/apply:os.system ['touch {witness}']")
+    author = re.search(r"(?m)^site_author: .*$", project.read("brand.yml"))
+    assert author, "brand.yml has no site_author line"
+    line = project.read("brand.yml").count("\n", 0, author.start()) + 1
+    project.replace("brand.yml", author.group(0), f"site_author: !!python/object/apply:os.system ['touch {witness}']")
     result = make_site(project, tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "brand.yml:9: this is not valid YAML (could not determine a constructor for the tag" in output
+    assert f"brand.yml:{line}: this is not valid YAML (could not determine a constructor for the tag" in output
     assert "mkdocs build" not in output  # make stopped at the check
     assert not witness.exists()
     assert not (tmp_path / "site").exists()

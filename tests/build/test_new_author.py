@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.brand import Brand
 from tests.factory import Project
 
 BIN = Path(sys.executable).parent
@@ -47,8 +48,9 @@ def test_a_new_lesson_is_checked_refused_by_the_build_and_shown_in_the_preview(t
     assert placeholders("\n".join(printed)) == found
     assert [p.name for p in site.iterdir()] == ["index.html"]
 
-    # The preview shows the page while the placeholders are being filled in.
+    # The preview shows the page while the placeholders are being filled in, under site_url's path.
     port = free_port()
+    preview = f"http://127.0.0.1:{port}{Brand.of(project).base_path}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     serve = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
@@ -62,11 +64,7 @@ def test_a_new_lesson_is_checked_refused_by_the_build_and_shown_in_the_preview(t
         page = None
         for _ in range(240):  # the first build of the whole site: generous, not a speed test
             try:
-                page = (
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/course-site/modules/questioning-skills/asking-follow-ups/", timeout=5)
-                    .read()
-                    .decode()
-                )
+                page = urllib.request.urlopen(preview + "modules/questioning-skills/asking-follow-ups/", timeout=5).read().decode()
                 break
             except OSError:
                 if serve.poll() is not None:

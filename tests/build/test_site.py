@@ -1,4 +1,8 @@
-"""The real site, built once in strict mode (the `built_site` fixture), checked through its HTML."""
+"""The real site, built once in strict mode (the `built_site` fixture), checked through its HTML.
+
+Tests that expect a brand value take `any_site` instead: this site and a rebranded copy, with the
+values each one's brand.yml gives. Tests marked `curriculum` name this repository's own lessons.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,16 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from macros.curriculum.load import load_curriculum
 from macros.render.fragments import minutes
+from tests.brand import BuiltSite
 from tests.factory import ROOT
 from tests.html import html, text_of
 
@@ -133,7 +138,14 @@ def test_catalogue_cards_on_the_home_page(built_site):
     for card, module in zip(cards, curriculum.modules, strict=False):
         assert f'<a href="modules/{module.id}/">{module.title}</a>' in card
         assert text_of(card).endswith(f"{module.level.capitalize()} {minutes(module.duration)} {len(module.lessons)} lessons")
-    assert "Fernhill Learning" in page and "course-hero" in page
+    assert "course-hero" in page
+
+
+def test_the_home_page_names_the_organisation(any_site: BuiltSite):
+    hero = section(html(any_site.path, ""), "course-hero")
+    heading = re.search(r'<h1 id="course-hero-title">(.*?)</h1>', hero)
+    assert heading and unescape(heading.group(1)) == any_site.brand.site_name
+    assert any_site.brand.tagline in unescape(text_of(hero))
 
 
 def test_blog_index_posts_archive_and_drafts(built_site):
@@ -148,11 +160,11 @@ def test_blog_index_posts_archive_and_drafts(built_site):
     assert re.search(r"\d+ min read", post)
 
 
-def test_rss_feed_lists_the_articles(built_site):
-    feed = ET.parse(built_site / "feed_rss_created.xml").getroot()
+def test_rss_feed_lists_the_articles(any_site: BuiltSite):
+    feed = ET.parse(any_site.path / "feed_rss_created.xml").getroot()
     links = [item.findtext("link") for item in feed.iter("item")]
-    assert "https://fernhill-learning.example.org/course-site/blog/why-training-does-not-stick/" in links
-    assert "https://fernhill-learning.example.org/course-site/blog/missing-the-real-training-need/" in links
+    articles = load_curriculum(any_site.project).published_articles()
+    assert articles and sorted(links) == sorted(any_site.brand.url(f"blog/{article.slug}/") for article in articles)
 
 
 def test_search_index_holds_lesson_objectives_takeaways_and_articles(built_site):
@@ -187,22 +199,26 @@ def test_no_asset_is_requested_from_another_host(built_site):
     assert offsite == []
 
 
-def test_links_are_relative_so_the_site_works_under_a_sub_path(built_site):
+def test_links_are_relative_so_the_site_works_under_a_sub_path(any_site: BuiltSite):
     absolute = []
-    for page in built_site.rglob("*.html"):
+    for page in any_site.path.rglob("*.html"):
         hrefs = re.findall(r'(?:href|src)="(/[^"/][^"]*)"', page.read_text(encoding="utf-8"))
-        if page.name == "404.html":  # served at any depth, so MkDocs writes it with the sub-path
-            hrefs = [href for href in hrefs if not href.startswith("/course-site/")]
-        absolute += [f"{page.relative_to(built_site)}: {href}" for href in hrefs]
+        if page.name == "404.html":  # served at any depth, so MkDocs writes it with site_url's path
+            hrefs = [href for href in hrefs if not href.startswith(any_site.brand.base_path)]
+        absolute += [f"{page.relative_to(any_site.path)}: {href}" for href in hrefs]
     assert absolute == []
 
 
-def test_brand_values_reach_every_page(built_site):
-    for page in [built_site / "index.html", built_site / MODULE / "index.html", built_site / "blog/index.html"]:
-        text = page.read_text(encoding="utf-8")
-        assert "--md-primary-fg-color: #1d5c63" in text
-        assert "Fernhill Learning is a fictional training organisation" in text
-        assert "fonts.googleapis.com" not in text
+def test_brand_values_reach_every_page(any_site: BuiltSite):
+    brand = any_site.brand
+    module = load_curriculum(any_site.project).modules[0]
+    for url in ["", f"modules/{module.id}", "blog"]:
+        page = html(any_site.path, url)
+        assert f"--md-primary-fg-color: {brand.primary}" in page and f"--md-accent-fg-color: {brand.accent}" in page, url
+        assert brand.footer in unescape(text_of(page)), url
+        assert re.search(rf'<img src="[^"]*{re.escape(brand.logo)}" alt="', page), f"{url}: not the logo brand.yml names"
+        assert re.search(rf'<link rel="icon" href="[^"]*{re.escape(brand.favicon)}"', page), f"{url}: not the favicon brand.yml names"
+        assert "fonts.googleapis.com" not in page
 
 
 def test_structured_data_for_modules_and_lessons(built_site):
@@ -233,10 +249,11 @@ class _Links(HTMLParser):
         self.hrefs += [candidate.split()[0] for candidate in (attrs.get("srcset") or "").split(",") if candidate.strip()]
 
 
-def test_every_internal_link_and_anchor_resolves(built_site):
+def test_every_internal_link_and_anchor_resolves(any_site: BuiltSite):
     """Links written by macros and templates too, which MkDocs' own validation never sees: every
     page of the built site (in the navigation or not), every link and asset it names, and every
     url() in the site's stylesheets."""
+    built_site = any_site.path
     pages: dict[Path, _Links] = {}
     for path in built_site.rglob("*.html"):
         parser = _Links()
@@ -249,7 +266,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
         ]
         pages[path.resolve()] = parser
     assert len(pages) > 30 and sum(len(parser.hrefs) for parser in pages.values()) > 1000
-    site_url = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = any_site.brand.site_url
     base = urlsplit(site_url).path
     broken = []
     for path, parser in pages.items():
@@ -273,11 +290,11 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert not broken, "\n".join(sorted(set(broken)))
 
 
-def test_every_page_links_to_its_own_file_for_editing(built_site):
+def test_every_page_links_to_its_own_file_for_editing(any_site: BuiltSite):
     """Curriculum pages link to their file under modules/, not to a path inside docs/."""
-    brand = yaml.safe_load((ROOT / "brand.yml").read_text(encoding="utf-8"))
-    base = brand["repo_url"].rstrip("/") + "/edit/main/"
-    curriculum = load_curriculum(ROOT)
+    built_site, project = any_site.path, any_site.project
+    base = any_site.brand.repo_url.rstrip("/") + "/edit/main/"
+    curriculum = load_curriculum(project)
     expected = {f"modules/{module.id}/{page.slug}": page.source for module in curriculum.modules for page in module.pages}
     expected.update({f"modules/{module.id}": module.source for module in curriculum.modules})
     expected.update({f"blog/{article.slug}": article.source for article in curriculum.published_articles()})
@@ -285,7 +302,7 @@ def test_every_page_links_to_its_own_file_for_editing(built_site):
     for url, source in expected.items():
         links = re.findall(r'<a href="([^"]+)" title="Edit this page"', html(built_site, url))
         assert links == [base + source], f"{url}: {links}"
-        assert (ROOT / source).is_file(), source
+        assert (project / source).is_file(), source
     # The header's repository link is a plain link: Material's "source" component would call api.github.com.
     assert 'data-md-component="source"' not in html(built_site, "")
 

@@ -38,11 +38,11 @@ def note_lines(page) -> list[str]:
     ]
 
 
-def test_every_lesson_and_capstone_has_facilitator_notes_and_materials(curriculum):
+def test_every_lesson_and_capstone_has_facilitator_notes(curriculum):
+    """(Materials on every page are a content rule: `rules:` in mkdocs.yml, held by course check.)"""
     for module in curriculum.modules:
         for page in module.pages:
             assert find_blocks(page.body, FACILITATOR), f"{page.source}: no !!! facilitator block"
-            assert page.materials, f"{page.source}: no materials"
 
 
 def test_facilitator_notes_never_reach_a_learner_page_the_workbook_or_search(built_site, curriculum):

@@ -91,7 +91,8 @@
 
   // -- Knowledge checks -----------------------------------------------------------------------------
   // Each question gets a "Check answer" button (choosing with the arrow keys is not answering) and a
-  // polite live region for the feedback. "Right first time": the first answer checked was right.
+  // polite live region for the feedback. "Right first time": the first answer checked was right,
+  // and "Show the answer" was not opened before it.
   // Passed: every question answered right, however many tries it took; the lesson is then complete.
 
   function explanation(input) {
@@ -120,10 +121,25 @@
     var score = element("p", "course-check__score");
     check.appendChild(score);
     intro.textContent = plural(questions.length, "question") + ". Choose an answer, then select ‘Check answer’. " +
-      "If it isn't right, have another go. ‘Show the answer’ explains every option.";
+      "If it isn't right, have another go. ‘Show the answer’ explains every option; " +
+      "a question whose answer you open before you try it doesn't count as right first time.";
 
     function count(table, wanted) {
       return questions.filter(function (q) { return table[q.id] === wanted; }).length;
+    }
+
+    // Opening "Show the answer" before a first try uses up that try: the question is not right
+    // first time, here and in an LMS (the "course:reveal" event, for the SCORM runtime). Only the
+    // learner's own click counts, not the browser opening it to print or to show a linked anchor.
+    function revealCounts(question) {
+      var summary = question.querySelector(".course-check__answer > summary");
+      if (!summary) return;
+      summary.addEventListener("click", function () {
+        if (summary.parentElement.open || question.id in firstTry) return;
+        firstTry[question.id] = false;
+        document.dispatchEvent(new CustomEvent("course:reveal", { detail: { lesson: check.dataset.lesson, question: question.id } }));
+        showScore();
+      });
     }
 
     function showScore() {
@@ -146,6 +162,7 @@
       feedback.setAttribute("aria-live", "polite");
       actions.append(button, feedback);
       question.querySelector("fieldset").appendChild(actions);
+      revealCounts(question);
 
       button.addEventListener("click", function () {
         var chosen = question.querySelector("input[type=radio]:checked");
@@ -265,8 +282,10 @@
     return steps;
   }
 
-  // The last lesson visited if it is not complete; otherwise the first incomplete lesson (or
-  // capstone) of that module, then of the whole catalogue. Null when everything is complete.
+  // The last lesson visited if it is not complete. Once it is, the learner has moved on from there:
+  // the first lesson (or capstone) not yet done after it in the catalogue's order, then from the
+  // start, so lessons skipped earlier come last, not first. Without a visit, the same after the
+  // lesson completed last. Null when everything is complete.
   function nextStep(data) {
     var steps = catalogueSteps();
     var open = function (step) { return data.done.indexOf(step.id) < 0; };
@@ -275,9 +294,10 @@
       var known = steps.filter(function (step) { return step.id === last.id; })[0];
       return known || { title: last.title, url: scope.pathname + last.path, module: last.module };
     }
-    var module = last ? last.id.split("/")[0] : "";
-    var remaining = steps.filter(open);
-    return remaining.filter(function (step) { return step.id.split("/")[0] === module; })[0] || remaining[0] || null;
+    var from = last ? last.id : data.done[data.done.length - 1];
+    var at = steps.map(function (step) { return step.id; }).indexOf(from);  // -1: from the start
+    var onwards = steps.slice(at + 1).concat(steps.slice(0, at + 1));
+    return onwards.filter(open)[0] || null;
   }
 
   function renderContinue(panel) {

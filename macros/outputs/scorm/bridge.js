@@ -1,7 +1,8 @@
 // In every page of a SCORM package (added by `course export scorm`, never on the published site).
 // Tells launch.html, the window around the page, which page is shown and what the learner does:
-// each knowledge-check answer (course.js's "course:answer" event) and each change of progress
-// ("course:progress"). launch.html records it in the LMS. Opened on its own, the page does nothing.
+// each knowledge-check answer (course.js's "course:answer" event), each answer shown before a first
+// try ("course:reveal") and each change of progress ("course:progress"). launch.html records it in
+// the LMS. Opened on its own, the page does nothing.
 
 (function () {
   "use strict";
@@ -25,5 +26,6 @@
   send("page", { path: path });
 
   document.addEventListener("course:answer", function (event) { send("answer", plain(event.detail)); });
+  document.addEventListener("course:reveal", function (event) { send("reveal", plain(event.detail)); });
   document.addEventListener("course:progress", function (event) { send("progress", plain(event.detail)); });
 })();

@@ -3,7 +3,8 @@
 Title and description (the LOM's general block, and the organisation's title), typical learning time
 (the LOM's educational block: the lessons' and capstone's minutes as an ISO 8601 duration), the
 content version, and the mastery score (adlcp:masteryscore) when the module is scored. Every file of
-the package is listed in the one resource, as SCORM 1.2 asks.
+the package is listed in the one resource, as SCORM 1.2 asks, but the schemas: they belong to the
+manifest, which names them in xsi:schemaLocation (SCHEMAS; the package carries them, from xsd/).
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd"
+# Every schema file the package carries beside the manifest: the three named, and the one the IMS
+# schemas import for xml:lang.
+SCHEMAS = ("imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
 
 for prefix, uri in (("", IMSCP), ("adlcp", ADLCP), ("imsmd", IMSMD), ("xsi", XSI)):
     ET.register_namespace(prefix, uri)

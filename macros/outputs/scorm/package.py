@@ -1,18 +1,23 @@
-"""One SCORM 1.2 package (a zip) per module, from one build of the whole site.
+"""One SCORM 1.2 package (a zip) per module, each from a build of that module alone.
 
     dist/scorm/questioning-skills-scorm12.zip
         imsmanifest.xml      the module's metadata and every file (manifest.py)
+        *.xsd                the schemas the manifest names (xsd/, ADL's SCORM 1.2 files)
         launch.html          the SCO: the module's pages in a frame (launch.html, runtime.js)
         scorm-runtime.js
-        index.html, modules/..., search/, assets/...   the site, built for packaging (site/build.py)
+        modules/<module>/...   its overview, lessons, capstone and workbook (site/build.py)
+        glossary.html, search/, assets/...   the glossary when its pages link it, search over
+                             the module, and only the files those pages load (contents.py)
 
-The whole site goes in, not just the module: its pages link the glossary, articles, other modules
-and search, and a link that leads nowhere inside an LMS is a dead end with no address bar.
+Only the module: the LMS records nothing in another module, and a learner must not reach the
+facilitator guide (it holds the answer keys), the articles or the authors' guide. Links to pages
+that are not in the package are taken out, leaving their text.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -20,10 +25,11 @@ from string import Template
 
 from markupsafe import escape
 
-from macros.curriculum.addresses import module_page, page_file
+from macros.curriculum.addresses import GLOSSARY_PAGE, Generated, module_page, page_file, pdf_download, workbook_page
 from macros.curriculum.model import Module
-from macros.outputs.scorm.manifest import ManifestInfo, manifest_xml, xml_id
-from macros.site.build import BuildError, BuiltSite, build_site
+from macros.outputs.scorm.contents import keep_only
+from macros.outputs.scorm.manifest import SCHEMAS, ManifestInfo, manifest_xml, xml_id
+from macros.site.build import BuildError, BuiltSite, Part, SiteBuilder
 
 HERE = Path(__file__).parent
 BRIDGE = "assets/javascripts/scorm-bridge.js"  # in every page: tells launch.html what is shown
@@ -44,16 +50,43 @@ def package_name(module: Module) -> str:
 
 
 def export_packages(config_file: Path, modules: list[Module], out: Path) -> list[Path]:
-    """Build the site once, then write one package per module into `out`; the paths written."""
+    """Build each module on its own and write its package into `out`; the paths written.
+
+    Nothing is written unless every module built."""
     for module in modules:
         _check_suspend_data_fits(module)
-    with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
-        try:
-            site = build_site(config_file, Path(temp) / "site", {BRIDGE: HERE / "bridge.js"})
-        except BuildError as error:
-            raise PackageError(f"the site did not build, so nothing was exported: {error}") from None
+    with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp, SiteBuilder(config_file, {BRIDGE: HERE / "bridge.js"}) as builder:
+        made = [_make_package(builder, module, Path(temp) / module.id) for module in modules]
         out.mkdir(parents=True, exist_ok=True)
-        return [_write_package(site, module, _mastery_score(module), out / package_name(module)) for module in modules]
+        return [_put(package, out / package.name) for package in made]
+
+
+def _put(package: Path, target: Path) -> Path:
+    """Copy a finished package to `target`, never leaving a half-copied zip under its name."""
+    partial = target.with_name(target.name + ".part")
+    shutil.copyfile(package, partial)
+    partial.replace(target)
+    return target
+
+
+def module_part(module: Module) -> Part:
+    """What a module's package is built from: its overview, lessons, capstone, workbook (and its
+    printed workbook, when `make pdf` made one), and the glossary, kept if its pages link it."""
+    pages = [module.path, *(page.path for page in module.pages), workbook_page(module.id), GLOSSARY_PAGE]
+    return Part(home=module.path, pages=frozenset(pages), downloads=frozenset([pdf_download(module.id, Generated.WORKBOOK)]))
+
+
+def _make_package(builder: SiteBuilder, module: Module, work: Path) -> Path:
+    part = module_part(module)
+    try:
+        site = builder.build(work / "site", part)
+    except BuildError as error:
+        raise PackageError(f"the site did not build, so nothing was exported: {error}") from None
+    learner_pages = sorted(part.pages - {GLOSSARY_PAGE})
+    keep_only(
+        site.folder, [page_file(page, directory_urls=False) for page in learner_pages], [page_file(GLOSSARY_PAGE, directory_urls=False)]
+    )
+    return _write_package(site, module, _mastery_score(module), work / package_name(module))
 
 
 def _write_package(site: BuiltSite, module: Module, mastery: int | None, target: Path) -> Path:
@@ -71,14 +104,14 @@ def _write_package(site: BuiltSite, module: Module, mastery: int | None, target:
         launch=LAUNCH,
         files=tuple(sorted([*extra, *content])),
     )
-    partial = target.with_name(target.name + ".part")  # never a half-written zip under the real name
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         _add(archive, MANIFEST, manifest_xml(info))
         for name, data in extra.items():
             _add(archive, name, data)
+        for schema in SCHEMAS:  # the manifest's, at the root beside it; not files of the SCO
+            _add(archive, schema, (HERE / "xsd" / schema).read_bytes())
         for name in content:
             _add(archive, name, (site.folder / name).read_bytes())
-    partial.replace(target)
     return target
 
 

@@ -1,14 +1,15 @@
 // The SCORM 1.2 side of a module package, run by launch.html (the SCO the LMS launches).
 // Finds the LMS's API (window.API in a parent frame or the opener), initialises once, resumes from
 // cmi.suspend_data, then shows the module's pages in a full-size frame. Each page tells this window
-// (bridge.js, postMessage) which page is shown, each knowledge-check answer and each change of
-// progress; this records lesson_location, suspend_data, score, status and each answer
-// (cmi.interactions), and commits each change.
+// (bridge.js, postMessage) which page is shown, each knowledge-check answer, each answer shown
+// before a first try, and each change of progress; this records lesson_location, suspend_data,
+// score, status and each answer (cmi.interactions), and commits each change.
 // Without an LMS the pages work as on the site, and nothing is recorded.
 //
 // suspend_data: {"v":1,"done":["<lesson>",...],"first":{"<lesson>":"10-"}}: the lessons (and the
-// capstone) done, and per lesson the first answer ever checked to each question: 1 right, 0 wrong,
-// - not answered yet. Score: the share of the module's questions right at the first try, 0-100.
+// capstone) done, and per lesson the first answer ever checked to each question: 1 right, 0 wrong
+// (or the answer shown before any try), - not answered yet. Score: the share of the module's
+// questions right at the first try, 0-100.
 // Status: incomplete until every lesson and the capstone is done; then passed or failed against
 // the mastery score (the LMS's, else the manifest's), or completed when the module is not scored.
 
@@ -154,15 +155,17 @@
     state.done = config.pages.filter(function (slug) { return done.indexOf(config.module + "/" + slug) >= 0; });
   }
 
-  function takeAnswer(detail) {
+  // The question's first mark, unless it has one: only the first answer ever counts. An answer
+  // shown before any try (a "reveal") is that first try, and not a right one.
+  function markFirst(detail, right) {
     var match = /-q(\d+)$/.exec(String(detail.question || ""));
     var slug = ownId(detail.lesson) ? detail.lesson.split("/")[1] : "";
     var count = config.questions[slug];
     if (!match || !count) return;
     var index = parseInt(match[1], 10) - 1;
     var marks = (state.first[slug] || new Array(count + 1).join("-")).split("");
-    if (index >= count || marks[index] !== "-") return;  // only the first answer ever counts
-    marks[index] = detail.right ? "1" : "0";
+    if (index >= count || marks[index] !== "-") return;
+    marks[index] = right ? "1" : "0";
     state.first[slug] = marks.join("");
   }
 
@@ -214,8 +217,10 @@
       state.location = detail.path;
       takeProgress();
     } else if (message.kind === "answer") {
-      takeAnswer(detail);
+      markFirst(detail, !!detail.right);
       answered = recordInteraction(detail);
+    } else if (message.kind === "reveal") {
+      markFirst(detail, false);
     } else if (message.kind === "progress") {
       takeProgress(detail.done);
     }

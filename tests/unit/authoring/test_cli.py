@@ -221,10 +221,10 @@ def test_unknown_categories_and_broken_mkdocs_yml(project):
 
 
 def test_brand_problems_are_reported(project):
-    project.replace("brand.yml", '"#1d5c63"', '"#9fd3d9"')
+    project.replace("brand.yml", '"#2f5d3a"', '"#9fd3d9"')
     result = run(project, "check")
     assert result.exit_code == 1
-    assert lines(result)[0].startswith("brand.yml:2: extra.brand.colors.primary: #9fd3d9 has a contrast of")
+    assert lines(result)[0].startswith("brand.yml:6: extra.brand.colors.primary: #9fd3d9 on white is")
 
 
 def test_github_format_prints_annotations(project):

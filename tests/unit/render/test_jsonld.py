@@ -14,7 +14,7 @@ from macros.curriculum.load import load_curriculum
 from macros.render import jsonld
 from tests.factory import ROOT
 
-SITE = jsonld.Site(name="Fernhill", url="https://example.org/course/", language="en")
+SITE = jsonld.Site(name="Example Academy", url="https://example.org/course/", language="en")
 HOSTILE = 'Say "no" </script><script>alert(1)</script> <!--<script> & mean it'
 
 
@@ -63,7 +63,7 @@ def test_a_module_is_a_course_with_its_pages_as_parts(curriculum):
     assert (data["name"], data["description"], data["educationalLevel"]) == (module.title, module.summary, module.level)
     assert data["timeRequired"] == f"PT{module.duration}M"
     assert data["teaches"] == [objective.text for objective in module.objectives]
-    assert data["provider"] == {"@type": "Organization", "name": "Fernhill", "url": SITE.url}
+    assert data["provider"] == {"@type": "Organization", "name": SITE.name, "url": SITE.url}
     assert [part["url"] for part in data["hasPart"]] == ["full:" + page.path for page in module.pages]
     assert data["coursePrerequisites"] == [p.title for p in prerequisites]
 
@@ -72,7 +72,7 @@ def test_a_course_without_prerequisites_or_site_url_leaves_them_out(curriculum):
     module = next(m for m in curriculum.modules if not m.prerequisites)
     data = jsonld.course(module, (), replace(SITE, url=""), None, lambda path: path)
     assert "coursePrerequisites" not in data
-    assert data["provider"] == {"@type": "Organization", "name": "Fernhill"}
+    assert data["provider"] == {"@type": "Organization", "name": SITE.name}
     assert data["url"] is None
 
 
