@@ -137,41 +137,71 @@ class BuiltSite:
 
 # -- the rebrand a fork does on its first day ------------------------------------------------------
 
-NORTHWIND = "Northwind Utilities"
-NAVY = "#1f2a44"
-AMBER = "#9a5b00"  # dark enough for white text and for links on white (5.4:1)
-NORTHWIND_URL = "https://northwind.example.com/learning/"
-# A wide logo (2:1) and a square favicon, as new files; the old ones are deleted.
-NORTHWIND_LOGO = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 48" role="img" aria-label="Northwind Utilities">'
-    '<rect width="96" height="48" rx="8" fill="#ffffff"/><path d="M12 36V12l24 24V12" stroke="#1f2a44" stroke-width="5" fill="none"/>'
-    "</svg>\n"
-)
-NORTHWIND_FAVICON = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f2a44"/>'
-    '<path d="M9 24V8l14 16V8" stroke="#ffb300" stroke-width="4" fill="none"/></svg>\n'
-)
+
+@dataclass(frozen=True)
+class NewBrand:
+    """An organisation a fork becomes on its first day."""
+
+    name: str
+    short: str
+    slug: str  # its host and repository
+    primary: str
+    accent: str  # dark enough for white text and for links on white and in boxes
+
+    @property
+    def url(self) -> str:
+        return f"https://{self.slug}.example.com/learning/"
+
+    def logo(self) -> str:  # a wide logo (2:1)
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 48" role="img" aria-label="{self.name}">'
+            f'<rect width="96" height="48" rx="8" fill="#ffffff"/><path d="M12 36V12l24 24V12" stroke="{self.primary}" '
+            'stroke-width="5" fill="none"/></svg>\n'
+        )
+
+    def favicon(self) -> str:  # a square icon
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="{self.primary}"/>'
+            f'<path d="M9 24V8l14 16V8" stroke="{self.accent}" stroke-width="4" fill="none"/></svg>\n'
+        )
+
+    def shares_anything_with(self, brand: Brand) -> bool:
+        ours = {self.name, self.short, self.slug, self.primary, self.accent, "/learning/"}
+        theirs = {brand.site_name, brand.short_name, brand.primary, brand.accent, brand.base_path, *brand.host.split(".")}
+        return bool({v.lower() for v in ours} & {str(v).lower() for v in theirs if v})
 
 
-def _brand_yml_for_northwind() -> list[tuple[str, str]]:
+# Two, so that a fork that has already become one of them is rebranded to the other.
+NEW_BRANDS = (
+    NewBrand("Northwind Utilities", "Northwind", "northwind", "#1f2a44", "#9a5b00"),
+    NewBrand("Southfield Water", "Southfield", "southfield", "#24401f", "#7a2e6e"),
+)
+NORTHWIND = NEW_BRANDS[0].name
+
+
+def new_brand_for(old: Brand) -> NewBrand:
+    return next(brand for brand in NEW_BRANDS if not brand.shares_anything_with(old))
+
+
+def _brand_yml_lines(new: NewBrand) -> list[tuple[str, str]]:
     """(pattern, line) for each line of brand.yml a fork changes: one match each."""
     return [
-        (r"(?m)^site_name: .*$", f"site_name: {NORTHWIND}"),
-        (r"(?m)^site_description: .*$", "site_description: Safety and service training for Northwind's field and call-centre teams."),
-        (r"(?m)^site_author: .*$", f"site_author: {NORTHWIND}"),
-        (r"(?m)^site_url: .*$", f"site_url: {NORTHWIND_URL}"),
-        (r"(?m)^repo_url: .*$", "repo_url: https://github.com/northwind-utilities/learning"),
-        (r"(?m)^repo_name: .*$", "repo_name: northwind-utilities/learning"),
-        (r"(?m)^copyright: .*$", f"copyright: © 2026 {NORTHWIND} · Course content under CC BY 4.0"),
-        (r"(?m)^  logo: \S+", "  logo: assets/brand/northwind-logo.svg"),
-        (r"(?m)^  favicon: \S+", "  favicon: assets/brand/northwind-favicon.svg"),
-        (r"(?m)^    short_name: .*$", "    short_name: Northwind"),
-        (r"(?m)^    tagline: .*$", "    tagline: Training for the people who keep the lights on and the water running."),
-        (r'(?m)^      primary: "#[0-9a-fA-F]{6}"', f'      primary: "{NAVY}"'),
-        (r'(?m)^      accent: "#[0-9a-fA-F]{6}"', f'      accent: "{AMBER}"'),
-        (r"(?m)^    footer: .*$", f"    footer: {NORTHWIND} trains its own field and customer teams."),
-        (r"(?m)^      email: .*$", "      email: learning@northwind.example.com"),
-        (r"(?m)^      link: mailto:.*$", "      link: mailto:learning@northwind.example.com"),
+        (r"(?m)^site_name: .*$", f"site_name: {new.name}"),
+        (r"(?m)^site_description: .*$", f"site_description: Safety and service training for {new.short}'s field and call-centre teams."),
+        (r"(?m)^site_author: .*$", f"site_author: {new.name}"),
+        (r"(?m)^site_url: .*$", f"site_url: {new.url}"),
+        (r"(?m)^repo_url: .*$", f"repo_url: https://github.com/{new.slug}/learning"),
+        (r"(?m)^repo_name: .*$", f"repo_name: {new.slug}/learning"),
+        (r"(?m)^copyright: .*$", f"copyright: © 2026 {new.name} · Course content under CC BY 4.0"),
+        (r"(?m)^  logo: \S+", f"  logo: assets/brand/{new.slug}-logo.svg"),
+        (r"(?m)^  favicon: \S+", f"  favicon: assets/brand/{new.slug}-favicon.svg"),
+        (r"(?m)^    short_name: .*$", f"    short_name: {new.short}"),
+        (r"(?m)^    tagline: .*$", f"    tagline: Training for the people of {new.name}, in the field and on the phones."),
+        (r'(?m)^      primary: "#[0-9a-fA-F]{6}"', f'      primary: "{new.primary}"'),
+        (r'(?m)^      accent: "#[0-9a-fA-F]{6}"', f'      accent: "{new.accent}"'),
+        (r"(?m)^    footer: .*$", f"    footer: {new.name} trains its own field and customer teams."),
+        (r"(?m)^      email: .*$", f"      email: learning@{new.slug}.example.com"),
+        (r"(?m)^      link: mailto:.*$", f"      link: mailto:learning@{new.slug}.example.com"),
     ]
 
 
@@ -180,15 +210,16 @@ def rebrand(project: os.PathLike | str) -> Brand:
     return its new brand. Each line it changes must be in brand.yml exactly once."""
     root = Path(project)
     old = Brand.of(root)
+    new = new_brand_for(old)
     brand_file = root / "brand.yml"
     text = brand_file.read_text(encoding="utf-8")
-    for pattern, line in _brand_yml_for_northwind():
+    for pattern, line in _brand_yml_lines(new):
         text, count = re.subn(pattern, line, text)
         assert count == 1, f"brand.yml no longer has one line matching {pattern!r}"
     brand_file.write_text(text, encoding="utf-8")
     docs = root / "docs"
     for old_image in {old.logo, old.favicon} - {""}:
         (docs / old_image).unlink()
-    (docs / "assets/brand/northwind-logo.svg").write_text(NORTHWIND_LOGO, encoding="utf-8")
-    (docs / "assets/brand/northwind-favicon.svg").write_text(NORTHWIND_FAVICON, encoding="utf-8")
+    (docs / f"assets/brand/{new.slug}-logo.svg").write_text(new.logo(), encoding="utf-8")
+    (docs / f"assets/brand/{new.slug}-favicon.svg").write_text(new.favicon(), encoding="utf-8")
     return Brand.of(root)

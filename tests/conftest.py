@@ -44,3 +44,20 @@ def any_site(request) -> BuiltSite:
     if request.param == "repository":
         return BuiltSite(request.getfixturevalue("built_site"), Project.repo(), REPOSITORY)
     return request.getfixturevalue("rebranded_site")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium per test process: Playwright's sync API allows one running instance per thread,
+    so every test that drives a browser (tests/browser/, the preview's) shares it."""
+    from macros.outputs.browser import CHROMIUM_ARGS
+    from tests.browser.helpers import CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run 'make test' (it installs Debian's chromium) or set CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

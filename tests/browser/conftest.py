@@ -8,13 +8,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from macros.outputs.browser import CHROMIUM_ARGS
-
-from .helpers import CHROMIUM, DESKTOP, PHONE, served
+from .helpers import DESKTOP, PHONE, served
 
 
 @pytest.fixture(scope="session")
@@ -22,18 +18,6 @@ def site_url(built_site, tmp_path_factory):
     """The built site at http://127.0.0.1:<port>/<site_url's path>/ (a project sub-path, as on Pages)."""
     with served(built_site, tmp_path_factory.mktemp("web")) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run 'make test' (it installs Debian's chromium) or set CHROMIUM")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(params=["phone", "desktop"])

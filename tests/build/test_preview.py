@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.outputs.browser import CHROMIUM_ARGS
-from tests.browser.helpers import CHROMIUM, DESKTOP, blocking_violations, describe_violations
+from tests.browser.helpers import DESKTOP, blocking_violations, describe_violations
 from tests.factory import BUILD_ENV, Project
 from tests.html import text_of
 
@@ -154,14 +153,13 @@ def test_a_preview_started_with_a_problem_stops_with_it(project, tmp_path):
 
 
 @pytest.mark.browser
-def test_open_pages_reload_to_the_problems_and_back(project, tmp_path):
+def test_open_pages_reload_to_the_problems_and_back(project, tmp_path, browser):
     """The lesson's tab reloads by MkDocs' script; the page at an unknown address (the preview's 404,
     which MkDocs adds no script to) by the problem page's own."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    with serving(project, tmp_path / "serve.log") as preview, sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        lesson, missing = chromium.new_page(**DESKTOP), chromium.new_page(**DESKTOP)
+    with serving(project, tmp_path / "serve.log") as preview:
+        lesson, missing = browser.new_page(**DESKTOP), browser.new_page(**DESKTOP)
         lesson.goto(preview.base + LESSON)
         expect(lesson.locator("h1").first).to_have_text("Contour lines")
 
@@ -178,7 +176,8 @@ def test_open_pages_reload_to_the_problems_and_back(project, tmp_path):
         project.replace(LESSON_FILE, BROKEN, GOOD)
         expect(lesson.locator("h1").first).to_have_text("Contour lines", timeout=WITHIN * 1000)
         expect(missing.locator("h1").first).to_have_text("404 - Not found", timeout=WITHIN * 1000)
-        chromium.close()
+        lesson.close()
+        missing.close()
 
 
 def test_macros_notes_show_only_with_verbose(project, tmp_path):

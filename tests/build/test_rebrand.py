@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from macros.curriculum.load import load_curriculum
-from tests.brand import NORTHWIND, REPOSITORY, BuiltSite
+from tests.brand import REPOSITORY, BuiltSite, new_brand_for, rebrand
 from tests.factory import Project
 from tests.html import head, html
 
@@ -25,7 +25,7 @@ TEXT_FILES = {".html", ".xml", ".json", ".js", ".css", ".txt", ".webmanifest"}
 
 def test_one_file_rebrands_every_page(rebranded_site: BuiltSite):
     site, brand = rebranded_site.path, rebranded_site.brand
-    assert brand.site_name == NORTHWIND and brand.base_path == "/learning/"
+    assert brand.site_name == new_brand_for(REPOSITORY).name and brand.base_path == "/learning/"
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 30
     for page in pages:
@@ -139,3 +139,18 @@ def test_the_home_page_describes_the_site_with_site_description(tmp_path):
     assert project.build(site).returncode == 0
     home = head(site / "index.html")
     assert home.one("description") == home.one("og:description") == home.one("twitter:description") == described
+
+
+def test_a_pale_accent_is_refused_with_a_colour_that_would_do(tmp_path):
+    """Issue 13's amber: hovered links at 1.8:1 on white. course check says so, with a colour that passes."""
+    project = Project.copy_of_repo(tmp_path / "project")
+    brand = rebrand(project.root)
+    project.replace("brand.yml", f'accent: "{brand.accent}"', 'accent: "#ffb300"')
+    result = project.check()
+    assert result.returncode == 1, result.stdout
+    [problem] = [line for line in result.stdout.splitlines() if "colors.accent" in line]
+    assert re.fullmatch(
+        r"brand\.yml:\d+: extra\.brand\.colors\.accent: #ffb300 on white is 1\.8:1 for .*; WCAG AA needs 4\.5:1 — "
+        r"choose a darker accent, such as #[0-9a-f]{6}",
+        problem,
+    ), problem
