@@ -145,12 +145,13 @@ class NewBrand:
     name: str
     short: str
     slug: str  # its host and repository
+    path: str  # where on its host the site is published
     primary: str
     accent: str  # dark enough for white text and for links on white and in boxes
 
     @property
     def url(self) -> str:
-        return f"https://{self.slug}.example.com/learning/"
+        return f"https://{self.slug}.example.com/{self.path}/"
 
     def logo(self) -> str:  # a wide logo (2:1)
         return (
@@ -166,15 +167,15 @@ class NewBrand:
         )
 
     def shares_anything_with(self, brand: Brand) -> bool:
-        ours = {self.name, self.short, self.slug, self.primary, self.accent, "/learning/"}
+        ours = {self.name, self.short, self.slug, self.primary, self.accent, path_of(self.url)}
         theirs = {brand.site_name, brand.short_name, brand.primary, brand.accent, brand.base_path, *brand.host.split(".")}
         return bool({v.lower() for v in ours} & {str(v).lower() for v in theirs if v})
 
 
 # Two, so that a fork that has already become one of them is rebranded to the other.
 NEW_BRANDS = (
-    NewBrand("Northwind Utilities", "Northwind", "northwind", "#1f2a44", "#9a5b00"),
-    NewBrand("Southfield Water", "Southfield", "southfield", "#24401f", "#7a2e6e"),
+    NewBrand("Northwind Utilities", "Northwind", "northwind", "learning", "#1f2a44", "#9a5b00"),
+    NewBrand("Southfield Water", "Southfield", "southfield", "academy", "#24401f", "#7a2e6e"),
 )
 NORTHWIND = NEW_BRANDS[0].name
 
