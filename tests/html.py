@@ -17,6 +17,15 @@ def html(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
+def curriculum_pages(project) -> int:
+    """How many pages the curriculum alone makes (a module's overview, lessons and capstone, each
+    published article): a built site with fewer is incomplete, whatever content a fork has."""
+    from macros.curriculum.load import load_curriculum
+
+    curriculum = load_curriculum(project)
+    return sum(1 + len(module.pages) for module in curriculum.modules) + len(curriculum.published_articles())
+
+
 def text_of(fragment: str) -> str:
     """The words of an HTML fragment: tags become spaces, runs of white space one space."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment)).strip()

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from .helpers import BLOCKING, KEY_PAGES, LESSON, MODULE, axe_violations, content_h1, describe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's data-md-color-scheme
 

@@ -30,6 +30,7 @@ def visible_cards(page) -> list[str]:
     return page.locator(".course-card:visible .course-card__title").all_inner_texts()
 
 
+@pytest.mark.curriculum
 def test_filters_show_in_the_url_and_the_url_restores_them(page, site_url):
     page.goto(site_url + CURRICULUM)
     count = page.locator(".course-filters__count")
@@ -60,6 +61,7 @@ def test_filters_show_in_the_url_and_the_url_restores_them(page, site_url):
     other.close()
 
 
+@pytest.mark.curriculum
 def test_audience_and_length_and_clearing(page, site_url):
     page.goto(site_url + CURRICULUM)
     count = page.locator(".course-filters__count")
@@ -85,6 +87,7 @@ def test_audience_and_length_and_clearing(page, site_url):
     assert urlsplit(page.url).query == ""
 
 
+@pytest.mark.curriculum
 def test_unknown_values_in_the_url_are_ignored(page, site_url):
     page.goto(site_url + CURRICULUM + "?level=expert&tag=questioning&colour=blue")
     expect(page.get_by_label("Level")).to_have_value("")
@@ -92,6 +95,7 @@ def test_unknown_values_in_the_url_are_ignored(page, site_url):
     assert visible_cards(page) == titles(lambda m: "questioning" in m.tags)
 
 
+@pytest.mark.curriculum
 def test_the_home_page_catalogue_filters_too(page, site_url):
     page.goto(site_url + "?duration=over-4h")
     expect(page.get_by_label("Length")).to_have_value("over-4h")
@@ -108,6 +112,7 @@ def test_without_javascript_every_module_shows_and_the_form_is_hidden(browser, s
     context.close()
 
 
+@pytest.mark.curriculum
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_axe_violations_on_a_filtered_catalogue(page, site_url, scheme):
     page.emulate_media(color_scheme=scheme)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from .helpers import LESSON, blocking_violations, describe_violations, progress_key
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 SLUG = LESSON.rstrip("/").rsplit("/", 1)[1]
 LESSON_ID = "questioning-skills/" + SLUG

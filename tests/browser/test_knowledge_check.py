@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from .helpers import LESSON, MODULE
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 READ_CHECK = """check => [...check.querySelectorAll('.course-check__question')].map(question => ({
     id: question.id,

@@ -9,7 +9,7 @@ from tests.brand import REPOSITORY
 
 from .helpers import KEY_PAGES, MODULE, content_h1, offsite_requests
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 
 def lesson_position(page):

@@ -44,6 +44,7 @@ def test_the_page_under_the_hero_starts_close_below_it(page, site_url):
     assert 8 <= gap <= 40, f"{gap:.0f} px of blank space above the page's first heading (it was 90)"
 
 
+@pytest.mark.curriculum
 def test_a_questions_text_sits_inside_its_box_above_the_options(page, site_url):
     page.goto(site_url + LESSON)
     fieldsets = page.locator(".course-check fieldset")
@@ -72,6 +73,7 @@ def open_with_search_marks(page, site_url) -> None:
     expect(page.locator(".md-content mark").first).to_be_attached()
 
 
+@pytest.mark.curriculum
 def test_a_search_hit_marks_its_words_lightly_and_not_in_headings_or_links(page, site_url):
     open_with_search_marks(page, site_url)
     prose = page.locator(".md-content :is(p, li) > mark")
@@ -86,6 +88,7 @@ def test_a_search_hit_marks_its_words_lightly_and_not_in_headings_or_links(page,
         assert quiet.nth(index).evaluate("mark => getComputedStyle(mark).backgroundColor") == "rgba(0, 0, 0, 0)"
 
 
+@pytest.mark.curriculum
 def test_a_mark_does_not_split_a_tag(page, site_url):
     page.goto(site_url + LESSON)
     tags = page.locator(".md-content .md-tag")
@@ -95,6 +98,7 @@ def test_a_mark_does_not_split_a_tag(page, site_url):
     assert tags.evaluate_all("tags => tags.map(tag => Math.round(tag.getBoundingClientRect().width))") == widths
 
 
+@pytest.mark.curriculum
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_marked_words_keep_their_contrast(page, site_url, scheme):
     page.emulate_media(color_scheme=scheme)

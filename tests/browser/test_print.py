@@ -15,7 +15,7 @@ from tests.factory import ROOT
 
 from .helpers import CHROMIUM
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 WORKBOOK = "modules/questioning-skills/workbook/"
 

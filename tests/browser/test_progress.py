@@ -16,7 +16,7 @@ from tests.brand import REPOSITORY
 
 from .helpers import CHROMIUM, DESKTOP, LESSON, MODULE, PHONE, blocking_violations, describe_violations, progress_key
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 KEY = progress_key()  # of the site served at site_url's path
 FIRST = MODULE + "why-questions-matter/"

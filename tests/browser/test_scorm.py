@@ -25,7 +25,7 @@ from tests.factory import ROOT
 
 from .helpers import DESKTOP, blocking_violations, content_h1, describe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 MODULE = "questioning-skills"
 PACKAGE = f"{MODULE}-scorm12.zip"

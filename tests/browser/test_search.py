@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from .helpers import MODULE, content_h1, indexed_title, open_search, search_docs, search_result, type_query
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
 # A word in a lesson's prose and in an article.
 SHARED_WORD = "empathy"

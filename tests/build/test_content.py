@@ -17,6 +17,8 @@ import pytest
 from macros.curriculum.load import load_curriculum
 from tests.factory import ROOT
 
+pytestmark = pytest.mark.curriculum  # all of it: a fork that replaces the sample content turns it off
+
 SEED_TOOL = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
 # tests/fixtures: the minimal course is prose too (the broken inputs' deliberate typos live in tests/build).
 SPELL_CHECKED = ["modules", "docs", "README.md", "tests/fixtures"]

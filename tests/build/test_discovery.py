@@ -135,6 +135,7 @@ def test_articles_are_blog_postings(any_site: BuiltSite, curriculum):
         assert tags.one("og:type") == "article" and tags.one("article:published_time") == article.date.isoformat()
 
 
+@pytest.mark.curriculum
 def test_titles_and_descriptions_are_escaped_everywhere(project, tmp_path):
     lesson = project / "modules/questioning-skills/things-and-people.md"
     title = re.search(r"^title: (.*)$", lesson.read_text(), re.M).group(0)

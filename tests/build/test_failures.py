@@ -27,6 +27,7 @@ def failed_with(result: subprocess.CompletedProcess, *lines: str) -> None:
         assert line in output, output
 
 
+@pytest.mark.curriculum
 def test_bad_metadata_stops_the_build_before_anything_is_written(project, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -42,6 +43,7 @@ def test_bad_metadata_stops_the_build_before_anything_is_written(project, tmp_pa
     assert [p.name for p in site.iterdir()] == ["keep.txt"]
 
 
+@pytest.mark.curriculum
 def test_unknown_prerequisite_is_named_with_a_suggestion(project, tmp_path):
     project.replace("modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [questioning-skill]")
     failed_with(
@@ -133,6 +135,7 @@ def test_a_good_build_replaces_the_whole_previous_site(project, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
+@pytest.mark.curriculum
 def test_the_site_also_builds_with_properdocs(tmp_path):
     site = tmp_path / "site"
     result = Project.repo().build(site, tool="properdocs")

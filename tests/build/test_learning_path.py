@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.html import html
+
+pytestmark = pytest.mark.curriculum  # on this repository's sample modules
 
 
 def test_the_curriculum_page_draws_the_path_without_scripts_and_says_it_in_words(built_site):

@@ -11,8 +11,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.brand import Brand
 from tests.factory import Project
+
+pytestmark = pytest.mark.curriculum  # on this repository's sample modules
 
 BIN = Path(sys.executable).parent
 LESSON = "modules/questioning-skills/asking-follow-ups.md"

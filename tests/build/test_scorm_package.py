@@ -206,7 +206,8 @@ def test_the_manifest_carries_the_module_metadata(packages, module_id):
     assert lom.findtext(f"{MD}general/{MD}description/{MD}langstring") == module.summary
     assert lom.findtext(f"{MD}lifecycle/{MD}version/{MD}langstring") == module.version
     hours, minutes = divmod(module.duration, 60)
-    assert lom.findtext(f"{MD}educational/{MD}typicallearningtime/{MD}datetime") == (f"PT{hours}H{minutes}M" if minutes else f"PT{hours}H")
+    expected = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")  # PT45M, PT2H, PT1H30M
+    assert lom.findtext(f"{MD}educational/{MD}typicallearningtime/{MD}datetime") == expected
     declared = yaml.safe_load((ROOT / module.source).read_text(encoding="utf-8")).get("mastery_score", 80)
     assert root.find(f".//{CP}item/{ADLCP}masteryscore").text == str(declared)
     assert root.get("version") == module.version
@@ -349,6 +350,7 @@ def test_a_package_carries_the_images_and_glossary_its_own_pages_use(tmp_path):
     assert "Revise contour lines first." in legs and "map-reading" not in legs
 
 
+@pytest.mark.curriculum
 def test_an_unknown_module_is_a_usage_error():
     result = export("questioning-skill", "--out", "/nonexistent/never-written")
     assert result.returncode == 2
@@ -356,6 +358,7 @@ def test_an_unknown_module_is_a_usage_error():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.curriculum
 def test_mastery_score_comes_from_module_yml_and_a_broken_site_exports_nothing(tmp_path):
     project = Project.copy_of_repo(tmp_path / "project")
     module_yml = project / "modules/questioning-skills/module.yml"

@@ -16,6 +16,8 @@ from tests.factory import ROOT
 from tests.html import html
 from tests.html import text_of as _text_of
 
+pytestmark = pytest.mark.curriculum  # on this repository's sample modules
+
 
 def text_of(fragment: str) -> str:
     return unescape(_text_of(fragment))
