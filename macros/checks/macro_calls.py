@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import inspect
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import jinja2
@@ -53,10 +54,8 @@ def _template(page: Page) -> nodes.Template | None:
     body = page.source.body
     if page.source.meta.get("render_macros") is False or not any(mark in body for mark in TEMPLATE_MARKS):
         return None
-    try:
-        return _JINJA.parse(protect_code(body))
-    except (jinja2.TemplateSyntaxError, MemoryError, RecursionError):
-        return None
+    parsed = _parsed(body)
+    return parsed if isinstance(parsed, nodes.Template) else None
 
 
 # What a page's macros can name besides the macros: mkdocs-macros' variables, Jinja's globals,
@@ -101,9 +100,14 @@ def _known_names(page: Page) -> set[str]:
     return MACRO_VARIABLES | set(MACROS) | {str(key) for key in page.source.meta}
 
 
+@lru_cache(maxsize=4096)  # templates are cached by their text (_parsed): the same one comes back
+def _undeclared(template: nodes.Template) -> frozenset[str]:
+    return frozenset(meta.find_undeclared_variables(template))
+
+
 def _undefined_names(page: Page, template: nodes.Template, known: set[str]) -> Iterator[Problem]:
     """Each name the page uses but nothing defines, at its first use: the build stops there."""
-    undefined = meta.find_undeclared_variables(template) - known
+    undefined = _undeclared(template) - known
     guarded = {
         guard.node.name
         for kind, names in _GUARDS
@@ -129,12 +133,20 @@ def template_syntax_problems(page: Page) -> Iterator[Problem]:
     body = page.source.body
     if page.source.meta.get("render_macros") is False or not any(mark in body for mark in TEMPLATE_MARKS):
         return
-    try:
-        _JINJA.parse(protect_code(body))
-    except jinja2.TemplateSyntaxError as error:
-        yield syntax_problem(error, page.file, page.source.body_line)
-    except (MemoryError, RecursionError):
+    parsed = _parsed(body)
+    if isinstance(parsed, jinja2.TemplateSyntaxError):
+        yield syntax_problem(parsed, page.file, page.source.body_line)
+    elif isinstance(parsed, (MemoryError, RecursionError)):
         yield Problem(page.file, page.source.body_line, "macro", "a macro expression is nested too deeply to read", "simplify it")
+
+
+@lru_cache(maxsize=4096)  # both checks parse the same body; the preview's next check, every unchanged one
+def _parsed(body: str) -> nodes.Template | Exception:
+    """The body as the build's template (code protected), or why it does not parse."""
+    try:
+        return _JINJA.parse(protect_code(body))
+    except (jinja2.TemplateSyntaxError, MemoryError, RecursionError) as error:
+        return error
 
 
 _JINJA = jinja2.Environment()  # mkdocs-macros' delimiters: {{ }}, {% %}, {# #}; Jinja's own globals (range, dict...)

@@ -6,6 +6,7 @@ Masked text keeps every offset and line: a problem found in it is reported at th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from macros.curriculum.blocks import code_spans
 
@@ -20,6 +21,7 @@ def blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+@lru_cache(maxsize=16384)  # several checks mask the same page
 def mask_code(markdown: str) -> str:
     """The text with its code blanked out (blocks.code_spans: the code the template renderer keeps
     literal, in every Markdown form); offsets and lines unchanged."""

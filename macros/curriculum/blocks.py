@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # An `inline` span: a run of backticks, text, the same run (code_spans looks for them outside code blocks).
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
@@ -58,10 +59,11 @@ class Block:
         return self.line + self.markdown.count("\n")
 
 
-def all_blocks(markdown: str) -> list[Block]:
+@lru_cache(maxsize=16384)  # the loader, the checks and the build scan the same text
+def all_blocks(markdown: str) -> tuple[Block, ...]:
     """Every admonition in the text, in order (a block comes before the blocks inside it)."""
     lines = markdown.split("\n")
-    return [_block(lines, span) for span in _Scanner(lines).spans()]
+    return tuple(_block(lines, span) for span in _Scanner(lines).spans())
 
 
 def find_blocks(markdown: str, kind: str) -> list[Block]:
@@ -91,7 +93,10 @@ def learner_markdown(markdown: str) -> str:
 # -- where the code is --------------------------------------------------------------------------
 
 
-def code_spans(markdown: str) -> list[tuple[int, int]]:
+# Cached: the loader, every check and the build ask about the same text several times, and the
+# preview asks again after each edit about every page that did not change.
+@lru_cache(maxsize=16384)
+def code_spans(markdown: str) -> tuple[tuple[int, int], ...]:
     """Where the text is code, as (start, end) offsets in order: fenced blocks however nested (in
     list items, admonitions, tabs, blockquotes), indented code blocks (four columns past their
     container's content: inside an admonition or a list item, four columns is its text) and
@@ -115,7 +120,7 @@ def code_spans(markdown: str) -> list[tuple[int, int]]:
         spans += _inline_code(markdown, position, start)
         spans.append((start, end))
         position = end
-    return spans + _inline_code(markdown, position, len(markdown))
+    return tuple(spans + _inline_code(markdown, position, len(markdown)))
 
 
 def _inline_code(markdown: str, start: int, end: int) -> list[tuple[int, int]]:

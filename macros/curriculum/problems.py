@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -56,6 +57,7 @@ class CurriculumError(Exception):
         return "\n".join(lines)
 
 
+@lru_cache(maxsize=65536)  # thousands of calls a check, on the same few thousand paths
 def relative(path: Path, root: Path) -> str:
     """A path as authors see it: relative to the project, forward slashes.
 

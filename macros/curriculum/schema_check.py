@@ -28,6 +28,22 @@ _VALIDATORS = {name: validator_for(schema) for name, schema in SCHEMA_OF.items()
 
 def validate(kind: str, data: Any, file: str) -> list[Problem]:
     """All schema problems in `data` (a `kind` of metadata read from `file`)."""
+    key = (kind, id(data), file)
+    last = _VALIDATED.get(key)
+    if last is not None and last[0] is data:  # the same parsed object: the preview's next check (tree.py)
+        return list(last[1])
+    if len(_VALIDATED) > _KEEP:
+        _VALIDATED.clear()
+    problems = _validate(kind, data, file)
+    _VALIDATED[key] = (data, problems)  # holding `data` keeps its id from being reused
+    return list(problems)
+
+
+_VALIDATED: dict[tuple[str, int, str], tuple[Any, list[Problem]]] = {}
+_KEEP = 50_000
+
+
+def _validate(kind: str, data: Any, file: str) -> list[Problem]:
     if not isinstance(data, dict):
         line = getattr(data, "line", 1) or 1
         return [Problem(file, line, "", "expected fields like 'title: ...'", "write one 'field: value' per line")]

@@ -8,6 +8,9 @@ that cannot be read or parsed raises the same `SourceError` each time it is aske
     tree.text(path)       # the file's text (UTF-8, byte-order mark kept)
     tree.markdown(path)   # MarkdownSource: front matter with lines, the body and where it starts
     tree.yaml(path)       # parsed YAML with lines (LineDict / LineList); treat it as read-only
+
+The live preview hands each build's tree to the next (`SourceTree(after=last)`): every file is read
+again, but one whose text has not changed is not parsed again.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from macros.curriculum.source import MarkdownSource, SourceError, parse_yaml, re
 
 
 class SourceTree:
-    def __init__(self) -> None:
+    def __init__(self, after: SourceTree | None = None) -> None:
         self._texts: dict[Path, str | SourceError] = {}
         self._parsed: dict[tuple[str, Path], Any] = {}
+        self._last = after
 
     def text(self, path: Path) -> str:
         key = Path(path)
@@ -42,10 +46,18 @@ class SourceTree:
         key = (kind, Path(path))
         if key not in self._parsed:
             try:
-                self._parsed[key] = parse(self.text(path))
+                text = self.text(path)
+                self._parsed[key] = self._unchanged(key, text) or parse(text)
             except SourceError as error:
                 self._parsed[key] = error
         return _value(self._parsed[key])
+
+    def _unchanged(self, key: tuple[str, Path], text: str) -> Any:
+        """What the last build parsed from this same text, if it did."""
+        last = self._last
+        if last is not None and last._texts.get(key[1]) == text and key in last._parsed:
+            return last._parsed[key]
+        return None
 
     @property
     def files_read(self) -> int:

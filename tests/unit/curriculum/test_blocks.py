@@ -42,7 +42,7 @@ def rendered_classes(text: str) -> list[str]:
 
 def test_a_plain_block_has_its_type_title_dedented_body_raw_text_and_line():
     text = 'Intro.\n\n!!! exercise "Name three things"\n    Write down three names.\n\n    - one\n\nAfter.\n'
-    assert all_blocks(text) == [
+    assert list(all_blocks(text)) == [
         Block(
             EXERCISE,
             "Name three things",

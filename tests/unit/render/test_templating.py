@@ -73,5 +73,5 @@ def test_the_renderer_finds_code_with_the_one_function_the_checks_use():
     from macros.render import templating
 
     assert templating.code_spans is code_spans  # checks/masking.py uses it too (tests/unit/checks/test_macro_calls.py)
-    assert code_spans("text\n  ```py\n  {{ x }}\n  ```\n") == [(5, 28)]
-    assert code_spans("a `{{ x }}` b") == [(2, 11)]
+    assert code_spans("text\n  ```py\n  {{ x }}\n  ```\n") == ((5, 28),)
+    assert code_spans("a `{{ x }}` b") == ((2, 11),)
