@@ -12,7 +12,7 @@ from pathlib import Path
 
 import markdown
 
-from tests.bench.synthetic import markdown_extensions
+from tests.bench.curricula import markdown_extensions
 
 
 def main(docs: Path, out: Path) -> int:
