@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.curriculum.kinds import mark
+from macros.curriculum.memo import per_object
 from macros.curriculum.problems import Problem, inside, relative
 from macros.curriculum.schema_check import SCHEMA_OF, validate
 from macros.curriculum.source import MarkdownSource, SourceError
@@ -85,7 +86,7 @@ class Reader:
         found = validate(kind, data, self.rel(path))
         self.problems.extend(found)
         if not found:
-            mark(SCHEMA_OF[kind], data)  # inline-Markdown values are handed on as such (kinds.py)
+            _mark(data, kind)  # inline-Markdown values are handed on as such (kinds.py)
         return found
 
 
@@ -105,3 +106,8 @@ def links_out(reader: Reader, folders: list[Path]) -> None:
                     f"this is a link to {target}, outside the project",
                     "put the file itself in the project instead of a link to it",
                 )
+
+
+@per_object  # in place, once per parsed object (the preview's next build hands them back)
+def _mark(data: Any, kind: str) -> None:
+    mark(SCHEMA_OF[kind], data)

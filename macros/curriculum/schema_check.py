@@ -15,6 +15,7 @@ import jsonschema
 import yaml
 
 from macros.curriculum.kinds import HINTS, KEYWORD, Kind, validator_for
+from macros.curriculum.memo import per_object
 from macros.curriculum.problems import Problem, did_you_mean
 from macros.curriculum.schema import AUTHORS, SCHEMAS, SLUG
 from macros.curriculum.source import line_of
@@ -28,22 +29,11 @@ _VALIDATORS = {name: validator_for(schema) for name, schema in SCHEMA_OF.items()
 
 def validate(kind: str, data: Any, file: str) -> list[Problem]:
     """All schema problems in `data` (a `kind` of metadata read from `file`)."""
-    key = (kind, id(data), file)
-    last = _VALIDATED.get(key)
-    if last is not None and last[0] is data:  # the same parsed object: the preview's next check (tree.py)
-        return list(last[1])
-    if len(_VALIDATED) > _KEEP:
-        _VALIDATED.clear()
-    problems = _validate(kind, data, file)
-    _VALIDATED[key] = (data, problems)  # holding `data` keeps its id from being reused
-    return list(problems)
+    return list(_validate(data, kind, file))
 
 
-_VALIDATED: dict[tuple[str, int, str], tuple[Any, list[Problem]]] = {}
-_KEEP = 50_000
-
-
-def _validate(kind: str, data: Any, file: str) -> list[Problem]:
+@per_object  # the same parsed object comes back in the preview's next check (tree.py)
+def _validate(data: Any, kind: str, file: str) -> list[Problem]:
     if not isinstance(data, dict):
         line = getattr(data, "line", 1) or 1
         return [Problem(file, line, "", "expected fields like 'title: ...'", "write one 'field: value' per line")]

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from macros.curriculum.memo import per_object
+
 
 class LineDict(dict):
     """A mapping that knows the file line of each of its keys."""
@@ -305,8 +307,13 @@ def line_of(data: Any, path: tuple) -> int:
     return line
 
 
-def flatten_lines(data: Any, prefix: str = "") -> dict[str, int]:
+@per_object  # the preview's next build hands back the objects parsed from unchanged files
+def flatten_lines(data: Any) -> dict[str, int]:
     """Every key and item's line as 'field.sub.0' -> line, for checks made after loading."""
+    return _flatten(data, "")
+
+
+def _flatten(data: Any, prefix: str) -> dict[str, int]:
     found: dict[str, int] = {}
     if isinstance(data, LineDict):
         items = ((str(key), data.lines.get(key, 0), value) for key, value in data.items())
@@ -317,5 +324,5 @@ def flatten_lines(data: Any, prefix: str = "") -> dict[str, int]:
     for key, line, value in items:
         name = f"{prefix}.{key}" if prefix else key
         found[name] = line
-        found.update(flatten_lines(value, name))
+        found.update(_flatten(value, name))
     return found

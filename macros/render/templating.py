@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import traceback
+import weakref
 from typing import Any
 
 import jinja2
@@ -58,13 +59,25 @@ def _raw(code: str) -> str:
 def render_markdown(env: jinja2.Environment, markdown: str, variables: dict[str, Any], file: str, first_line: int) -> str:
     """Render `markdown` (a page body starting at `first_line` of `file`); raise Problem-carrying MacroProblem."""
     try:
-        html = env.from_string(protect_code(markdown)).render(**variables)
+        html = _compiled(env, protect_code(markdown)).render(**variables)
         return html + "\n" if markdown.endswith("\n") and not html.endswith("\n") else html
     except jinja2.TemplateSyntaxError as error:
         raise MacroProblem(syntax_problem(error, file, first_line)) from None
     except Exception as error:  # an author's call went wrong: never a traceback
         line = _template_line(error)
         raise MacroProblem(_runtime_problem(error, env, variables, file, first_line + line - 1 if line else first_line)) from None
+
+
+# A lesson's text is templated for its page, its module's workbook and its facilitator guide:
+# compiled once per environment (mkdocs-macros makes a new one each build).
+_COMPILED: weakref.WeakKeyDictionary[jinja2.Environment, dict[str, jinja2.Template]] = weakref.WeakKeyDictionary()
+
+
+def _compiled(env: jinja2.Environment, source: str) -> jinja2.Template:
+    templates = _COMPILED.setdefault(env, {})
+    if source not in templates:
+        templates[source] = env.from_string(source)
+    return templates[source]
 
 
 class MacroProblem(Exception):
