@@ -13,6 +13,9 @@
 #   make bench   benchmark on the repository's own lessons copied to 50, 200 and 1,000: build time
 #                against plain Material, page sizes, a learner's bytes in Chromium, the preview's wait;
 #                Markdown tables in bench-results.md (SIZES="50 200", PROFILE=1, WITHOUT=a.theme.feature)
+#   make lighthouse  make site, then Lighthouse (mobile) on the home page, a lesson and an article,
+#                served gzip-compressed under site_url's path: prints the four scores of each (median
+#                of RUNS=5) and fails below 95; needs Node.js 20, installs Lighthouse 12 in .cache/
 #   make lock    re-resolve requirements.in into requirements.lock
 
 # Material prints a 12-line end-of-life banner (with print, before any plugin loads) on every
@@ -25,7 +28,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SITE    := site
 
-.PHONY: site serve test lint format check pdf scorm bench lock browser java clean check-python
+.PHONY: site serve test lint format check pdf scorm bench lighthouse lock browser java clean check-python
 
 # The check first: MkDocs reads brand.yml (INHERIT) with its own YAML loader, which runs
 # !!python tags; course check reads it safely and stops on any problem before MkDocs starts.
@@ -66,6 +69,17 @@ format: $(STAMP)
 SIZES ?= 50 200 1000
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench.run --sizes $(SIZES) $(if $(PROFILE),--profile) $(foreach f,$(WITHOUT),--without-feature $(f))
+
+# Not part of test either: its performance score moves with the machine's load.
+# Lighthouse 13 needs Node 22; the Node 20 installed here runs Lighthouse 12.
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+RUNS ?= 5
+lighthouse: site browser $(LIGHTHOUSE)
+	$(BIN)/python -m tests.bench.lighthouse --site $(SITE) --lighthouse $(LIGHTHOUSE) --runs $(RUNS)
+
+$(LIGHTHOUSE):
+	@command -v npm >/dev/null 2>&1 || { echo "Lighthouse needs Node.js 20 and npm: sudo apt-get install nodejs npm"; exit 1; }
+	npm install --prefix .cache/lighthouse --no-audit --no-fund --loglevel=error lighthouse@12.8.2
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run make PYTHON=python3.11")'

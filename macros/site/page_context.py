@@ -1,10 +1,14 @@
 """What the theme's templates get about a course page (`course` in on_page_context): its module,
-lesson or article, the sharing image, and its schema.org data (render/jsonld.py) as ld+json.
+lesson or article, the sharing image, its schema.org data (render/jsonld.py) as ld+json, and
+what search says of it (search_pages.py).
 
     template_context(course_page, page, config, curriculum, files) -> dict
+    edit_url(config, root, source) -> str | None     where to edit a curriculum page's file
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -13,6 +17,7 @@ from mkdocs.utils import get_relative_url
 from macros.curriculum.model import Curriculum
 from macros.render import jsonld
 from macros.site.pages import ArticlePage, CapstonePage, CoursePage, LessonPage, ModuleOverview
+from macros.site.search_pages import search_entry
 
 
 def template_context(course_page: CoursePage | None, page, config, curriculum: Curriculum, files: Files) -> dict:
@@ -26,6 +31,7 @@ def template_context(course_page: CoursePage | None, page, config, curriculum: C
         "article": course_page.article if isinstance(course_page, ArticlePage) else None,
         "share_image": share_image,
         "jsonld": jsonld.script_json(data) if data else "",
+        "search": search_entry(course_page, page, curriculum, config),  # searched by learners? its kind and modules
     }
 
 
@@ -53,3 +59,15 @@ def absolute_url(files: Files, path: str, page, site_url: str) -> str:
     if target is None:
         raise PluginError(f"no page at {path}")
     return jsonld.absolute_url(site_url, target.url) if site_url else get_relative_url(target.url, page.url)
+
+
+def edit_url(config, root: Path, source: str) -> str | None:
+    """Where to edit a curriculum page: its file under modules/, not a path inside docs/.
+
+    edit_uri points into docs/ (edit/main/docs/); the repository root is that minus docs/.
+    """
+    if not config.repo_url or not config.edit_uri:
+        return None
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix() + "/"
+    base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
+    return (base[: -len(docs)] if base.endswith("/" + docs) else base) + source

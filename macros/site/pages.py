@@ -2,6 +2,7 @@
 
     course_pages(curriculum, own_schedule=False) -> {address: ModuleOverview | LessonPage | ...}
     generated_addresses(pages) -> [address, ...]        the pages the site writes itself, schedule first
+    with_modules(nav, curriculum, section) -> nav       mkdocs.yml's nav with a section per module
 
 The plugin fills this in on_files and every hook after it looks the page up and dispatches on its
 type. Pages of the project's own (home, about, the curriculum index...) are not in it.
@@ -10,6 +11,9 @@ type. Pages of the project's own (home, about, the curriculum index...) are not 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
 
 from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, handout_page
 from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module
@@ -67,3 +71,17 @@ def course_pages(curriculum: Curriculum, own_schedule: bool = False) -> dict[str
 def generated_addresses(pages: dict[str, CoursePage]) -> list[str]:
     """The addresses of the pages the site writes (no file of their own), schedule first."""
     return [address for address, page in pages.items() if isinstance(page, GeneratedPage)]
+
+
+def with_modules(nav: list | None, curriculum: Curriculum, section: str) -> list:
+    """mkdocs.yml's nav with a section per module (overview, then lessons in order) appended to
+    `section`. Titles are escaped: MkDocs and Material treat nav and page titles as HTML."""
+    sections = [
+        {escape(module.title): [module.path, *({escape(page.title): page.path} for page in module.pages)]} for module in curriculum.modules
+    ]
+    for entry in nav or []:
+        if isinstance(entry, dict) and section in entry:
+            children = entry[section]
+            entry[section] = (children if isinstance(children, list) else [children]) + sections
+            return nav or []
+    raise PluginError(f"mkdocs.yml: nav: no section '{section}' to put the modules in — add '- {section}: [curriculum/index.md]' to nav")

@@ -13,9 +13,11 @@
     on_page_context  give templates the page's module, lesson or article and its schema.org data
                      (page_context.py)
     on_serve         the preview answers every request even while the last build failed: each
-                     page shows the problems, and reloads when they are fixed (preview.py)
-    on_post_build    write robots.txt; fail the build if any macro call went wrong; else swap the
-                     staged build in for site/ (publish.py: a failed build leaves site/ as it was)
+                     page shows the problems, and reloads when they are fixed (preview.py); an
+                     edit to lessons rebuilds only the pages it shows on (live_update.py)
+    on_post_build    write robots.txt; fail the build if any macro call went wrong; else index the
+                     staged pages for search (search_index.py) and swap the staged build in for
+                     site/ (publish.py: a failed build leaves site/ as it was)
 
 The curriculum model, the fragments and the macros know nothing of MkDocs; this file is the
 adapter a move to another builder would replace.
@@ -41,7 +43,7 @@ from macros.checks import samples
 from macros.curriculum import brand
 from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, pdf_download, pdf_name
 from macros.curriculum.blocks import learner_markdown
-from macros.curriculum.load import INTRO_FILE
+from macros.curriculum.load import INTRO_FILE, load_curriculum
 from macros.curriculum.model import Curriculum
 from macros.curriculum.problems import CurriculumError, Problem
 from macros.curriculum.project import Layout, read_rules
@@ -54,14 +56,14 @@ from macros.render.schedule import DayRules
 from macros.render.tasklist import HiddenCheckboxExtension
 from macros.render.templating import MacroError
 from macros.render.workshop import as_written, facilitator_markdown, schedule_markdown, workbook_markdown
-from macros.site import preview
+from macros.site import live_update, preview, search_index
 from macros.site.config import CourseConfig
 from macros.site.discovery import robots_txt
 from macros.site.escaping import escape_other_plugins, escape_page_meta
 from macros.site.history import last_commits, updated_html
 from macros.site.macros_env import render_body
 from macros.site.page_content import PrintedHandouts, course_content
-from macros.site.page_context import template_context
+from macros.site.page_context import edit_url, template_context
 from macros.site.pages import (
     ArticlePage,
     CapstonePage,
@@ -71,6 +73,7 @@ from macros.site.pages import (
     ModuleOverview,
     course_pages,
     generated_addresses,
+    with_modules,
 )
 from macros.site.publish import StagedSite, WarningCounter
 
@@ -97,6 +100,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.atomic = False
         self.staged: StagedSite | None = None
         self.warnings = WarningCounter()
+        self.last_build: live_update.LastBuild | None = None  # while serving: what the quick path reuses
+        self.server = None
+        self.preview_index = search_index.BackgroundIndex()  # the preview's search, made after each build
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -107,17 +113,54 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def on_serve(self, server, *, config, builder):
         self.preview = preview.Preview(config.site_dir)
-        server.builder = self.preview.keep_answering(server.builder)  # a failed rebuild must not hang every request
+        self.server = server
+        # A failed rebuild must not hang every request; an edit to lessons rebuilds only its pages.
+        server.builder = self.preview.keep_answering(server.builder, quick=self._quick_update)
         return server
+
+    def _quick_update(self) -> bool:
+        if self.last_build is None:
+            return False
+        course = live_update.Course(self.root, self.curriculum, self._reload, self._adopt)
+        site = Path(self.last_build.config.site_dir)
+        quick = live_update.QuickPath(
+            course, self.last_build, ask_again=lambda: preview.ask_for_rebuild(self.server), done=lambda: self.preview_index.refresh(site)
+        )
+        return quick.update(check=self._check_whole)
+
+    def _reload(self) -> Curriculum:
+        """The curriculum from disk, parsing only the files that changed (quick path)."""
+        assert self.last_build is not None  # the quick path runs only after a build
+        self._next_tree = SourceTree(after=self.tree)
+        layout = self._layout(self.last_build.config)
+        return load_curriculum(self.root, layout.modules_dir, layout.docs_dir, layout.blog_dir, tree=self._next_tree)
+
+    def _adopt(self, curriculum: Curriculum) -> None:
+        self.curriculum, self.tree = curriculum, self._next_tree
+        self.pages = course_pages(curriculum, own_schedule=self.own_schedule)
+
+    def _check_whole(self) -> bool:
+        """Whether the whole course passes the checks a full build makes (after a quick update)."""
+        assert self.last_build is not None
+        report = checks.check_project(self._layout(self.last_build.config), SourceTree(after=self.tree))
+        errors = [problem for problem in report.metadata if problem.severity == "error"]
+        for problem in errors:
+            log.debug(f"course check, after a quick rebuild: {problem}")
+        return not errors
 
     # -- loading -------------------------------------------------------------------------------
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        if self.serving:  # as the build starts: an edit saved while it runs shows in the next one
+            self.watched = [*config.watch, config.docs_dir, config.config_file_path, str(self.root / self.config.modules_dir)]
+            self.seen = live_update.snapshot(self.watched)
         self.macro_problems = []
         self.language = config.theme["language"] or "en"
         self.fragments.language = self.language
-        self.tree = SourceTree()  # every file read once, by the checks, the loader and the generated pages
+        # Every file read once, by the checks, the loader and the generated pages; the preview's
+        # next build parses again only the files that changed.
+        self.tree = SourceTree(after=self.tree if self.serving else None)
         report = checks.check_project(self._layout(config), self.tree)
         problems = report.metadata + self._workshop_day_problems()
         # The content checks' notices (drafts, reviews due) are for `course check`, not reasons to
@@ -142,7 +185,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         config.nav = samples.published_nav(config.nav, config.extra["brand"])  # the authors' guide, unless brand.yml leaves it out
         if self.atomic:
             self._stage(config)
-        self._add_modules_to_nav(config)
+        config.nav = with_modules(config.nav, self.curriculum, self.config.nav_section)
         # Checklist boxes hidden from screen readers: render/tasklist.py, run after pymdownx.tasklist.
         config.markdown_extensions.append(HiddenCheckboxExtension())
         modules = str(self.root / self.config.modules_dir)
@@ -187,32 +230,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if config.strict and self.warnings not in mkdocs_log.handlers:
             mkdocs_log.addHandler(self.warnings)
 
-    def _add_modules_to_nav(self, config) -> None:
-        """Append a section per module (overview, then lessons in order) to the curriculum section.
-
-        Titles are escaped: MkDocs and Material treat nav and page titles as HTML.
-        """
-        sections = [
-            {escape(module.title): [module.path, *({escape(page.title): page.path} for page in module.pages)]}
-            for module in self.curriculum.modules
-        ]
-        for entry in config.nav or []:
-            if isinstance(entry, dict) and self.config.nav_section in entry:
-                children = entry[self.config.nav_section]
-                entry[self.config.nav_section] = (children if isinstance(children, list) else [children]) + sections
-                return
-        raise PluginError(
-            f"mkdocs.yml: nav: no section '{self.config.nav_section}' to put the modules in — "
-            f"add '- {self.config.nav_section}: [curriculum/index.md]' to nav"
-        )
-
     def on_files(self, files: Files, *, config) -> Files:
         for module in self.curriculum.modules:
             intro = self.root / self.config.modules_dir / module.id / INTRO_FILE
             files.append(self._mounted(config, module.path, intro) if intro.is_file() else File.generated(config, module.path, content=""))
             for page in module.pages:
                 files.append(self._mounted(config, page.path, self.root / page.source))
-        self.pages = course_pages(self.curriculum, own_schedule=files.get_file_from_path(SCHEDULE_PAGE) is not None)  # the project's wins
+        self.own_schedule = files.get_file_from_path(SCHEDULE_PAGE) is not None  # the project's wins
+        self.pages = course_pages(self.curriculum, own_schedule=self.own_schedule)
         for path in generated_addresses(self.pages):
             files.append(File.generated(config, path, content=""))
         self._add_pdfs(config, files)
@@ -288,7 +313,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         page.meta["template"] = template
         page.meta.setdefault("title", title)
         page.meta.setdefault("description", description)
-        page.edit_url = self._edit_url(config, source)
+        page.edit_url = edit_url(config, self.root, source)
 
     def _generated_markdown(self, page, generated: GeneratedPage) -> str:
         """A workbook, facilitator guide or the schedule, written from the curriculum.
@@ -306,21 +331,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules, body)
         page.meta["title"] = escape(title)
         page.meta["description"] = escape(module.summary if module else "The curriculum as a timed series of face-to-face workshops.")
-        # The lessons are searchable on their own pages; a guide's answer keys must not be.
-        page.meta["search"] = {"exclude": True}
         page.edit_url = None
         return markdown
-
-    def _edit_url(self, config, source: str) -> str | None:
-        """Where to edit a curriculum page: its file under modules/, not a path inside docs/.
-
-        edit_uri points into docs/ (edit/main/docs/); the repository root is that minus docs/.
-        """
-        if not config.repo_url or not config.edit_uri:
-            return None
-        docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix() + "/"
-        base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
-        return (base[: -len(docs)] if base.endswith("/" + docs) else base) + source
 
     def on_page_content(self, html, *, page, config, files):
         content = course_content(self.pages.get(page.file.src_uri), html, page, self.page_context(page), self.pdfs)
@@ -359,10 +371,24 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError(f"{count} macro problem{'s' if count > 1 else ''} (listed above); the build failed.")
         # In strict mode MkDocs aborts after this event when anything warned: publish nothing then.
         if self.staged and not (config.strict and self.warnings.count):
+            search_index.index_site(Path(config.site_dir))  # the staged pages learners search (search_pages.py)
             config["site_dir"] = self.staged.publish()  # gh-deploy reads site_dir after the build
             self.staged = None
+        if self.serving:
+            self.last_build = live_update.LastBuild(config, self.files, self.nav, self.env, self.watched, self.seen)
+            self.preview_index.refresh(Path(config.site_dir))
+
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        return nav
+
+    @event_priority(-1000)  # last: the quick path renders with the environment every plugin has set up
+    def on_env(self, env, *, config, files):
+        self.env = env
+        return env
 
     def on_build_error(self, *, error):
+        self.last_build = None  # the next edit takes the full rebuild
         if self.staged:
             self.staged.discard()
             self.staged = None

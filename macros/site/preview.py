@@ -67,8 +67,13 @@ class Preview:
         self.problems: list[Problem] = []  # the course plugin puts here the problems that stop a build
         self.pages: set[Path] = _html_pages(self.site)  # the last good build's pages
 
-    def keep_answering(self, builder: Callable[..., None]) -> Callable[..., None]:
+    def keep_answering(self, builder: Callable[..., None], quick: Callable[[], bool] = lambda: False) -> Callable[..., None]:
+        """The preview's builder: the quick path when it can (live_update.py), else a full rebuild
+        that, when it fails, puts its problems on every page."""
+
         def build(*args, **kwargs) -> None:
+            if not args and not kwargs and self._quickly(quick):
+                return
             self.problems = []
             errors = _Errors()
             mkdocs_log = logging.getLogger("mkdocs")
@@ -87,6 +92,14 @@ class Preview:
 
         return build
 
+    def _quickly(self, quick: Callable[[], bool]) -> bool:
+        try:
+            return quick()
+        except Exception as error:  # never worse than MkDocs' own rebuild: take that
+            log.info("The quick rebuild did not work out; rebuilding the whole site.")
+            log.debug("The quick rebuild stopped here:", exc_info=error)
+            return False
+
     def _show(self, problems: Sequence[Problem | str]) -> None:
         page = problem_page(problems)
         # The failed build may have emptied the folder already: the last good pages come back too.
@@ -95,6 +108,13 @@ class Preview:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page, encoding="utf-8")
         log.info("The preview shows these problems on every page; it reloads by itself once they are fixed.")
+
+
+def ask_for_rebuild(server) -> None:
+    """Have MkDocs' preview server rebuild, as when a watched file changes (its builder loop)."""
+    with server._rebuild_cond:  # MkDocs 1.6's LiveReloadServer: no public way to ask
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
 
 
 def _html_pages(site: Path) -> set[Path]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
 import os
 import re
 import shutil
@@ -17,6 +15,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 
 from macros.outputs.browser import serve_folder
 from tests.brand import REPOSITORY
+from tests.search import indexed
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The site is served under site_url's path, as GitHub Pages and `mkdocs serve` serve it: the 404
@@ -68,7 +67,7 @@ def content_h1(page: Page | FrameLocator):
 
 
 def open_search(page: Page, how: str = "click") -> None:
-    """Open Material's search the way a visitor would and check the input has focus.
+    """Open the site's search the way a visitor would and check the input has focus.
 
     Phone: the input is hidden behind the header's search icon (label[for=__search]).
     Desktop: the input sits in the header; `how` is "click" (click it) or "/" (keyboard shortcut).
@@ -85,15 +84,14 @@ def open_search(page: Page, how: str = "click") -> None:
 
 
 def type_query(page: Page, query: str) -> None:
-    """Put `query` in the open search field as one edit, then release a key.
+    """Put `query` in the open search field as one edit and wait for its results.
 
-    Material searches on every keyup; typing letter by letter re-renders the results once per
-    letter, and a click can land while the list is being replaced. One fill and one keyup give
-    one search and one rendering.
+    One fill is one search (search.js waits for typing to pause, then asks Pagefind); the results
+    are in once the result area is no longer busy and the count reads as a count.
     """
     field = page.locator(".md-search__input")
     field.fill(query)
-    field.press("End")
+    expect(page.locator(".md-search-result")).not_to_have_attribute("aria-busy", "true")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^(\d+|1) matching documents?$|^No matching documents$"))
     settle(page)
 
@@ -104,35 +102,25 @@ def settle(page: Page) -> None:
     page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
 
 
-def search_index(built_site: Path) -> list[dict]:
-    """The entries of the built site's search index (what Material's search worker loads)."""
-    return json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-
-
-def _plain(fragment: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", fragment)).strip()
-
-
 def search_docs(built_site: Path, word: str) -> dict[str, str]:
-    """Search-index entries whose title or text holds `word` (whole word, any case): location -> title."""
+    """Pages in the search index whose title or text holds `word` (whole word, any case): url -> title."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-    return {
-        doc["location"]: _plain(doc["title"]) for doc in search_index(built_site) if pattern.search(_plain(f"{doc['title']} {doc['text']}"))
-    }
+    return {page.url: page.title for page in indexed(built_site) if pattern.search(f"{page.title} {page.text}")}
 
 
-def indexed_title(built_site: Path, location: str) -> str:
-    """The title the search index gives the page (or section) at `location`."""
-    titles = {doc["location"]: _plain(doc["title"]) for doc in search_index(built_site)}
-    assert location in titles, f"{location} is not in the search index"
-    return titles[location]
+def indexed_title(built_site: Path, url: str) -> str:
+    """The title the search index gives the page at `url` (modules/m/lesson/)."""
+    titles = {page.url: page.title for page in indexed(built_site)}
+    assert url in titles, f"{url} is not in the search index"
+    return titles[url]
 
 
 def search_result(page: Page, path: str, anchor: str = ""):
     """The visible search result opening `path` (the page itself, or its section `anchor`).
 
-    Material links results as `<path>?h=<query>[#anchor]`; Playwright cannot match an attribute
-    by regular expression, so the href is picked here once results are on screen.
+    Results link as `<path>?h=<query>[#anchor]` (the page marks the searched words); Playwright
+    cannot match an attribute by regular expression, so the href is picked here once results are on
+    screen.
     """
     links = page.locator(f'.md-search-result__item a[href*="{path}"]')
     expect(links.first).to_be_visible()
@@ -140,7 +128,6 @@ def search_result(page: Page, path: str, anchor: str = ""):
     hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
     for href in hrefs:
         if wanted.search(href):
-            # By exact href, not position: results re-render while the search worker finishes.
             return page.locator(f'.md-search-result__item a[href="{href}"]').first
     raise AssertionError(f"no search result for {path}{anchor}; results for that page link to {hrefs}")
 

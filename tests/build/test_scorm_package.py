@@ -10,7 +10,6 @@ runtime are in tests/browser/test_scorm.py.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import subprocess
@@ -26,6 +25,7 @@ import yaml
 
 from macros.curriculum.load import load_curriculum
 from tests.factory import ROOT, Project
+from tests.search import indexed_in_zip
 
 XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
@@ -239,7 +239,7 @@ def test_each_package_holds_its_own_module_and_nothing_else(packages, module_id)
     with open_package(packages, module_id) as archive:
         names = set(archive.namelist())
         pages = {name: archive.read(name).decode("utf-8") for name in names if name.endswith(".html") and name != "launch.html"}
-        index = json.loads(archive.read("search/search_index.json"))
+        searched = {page.url for page in indexed_in_zip(archive)}
     linked_glossary = any(re.search(r'<a [^>]*href="(\.\./)*glossary\.html[#"]', html) for html in pages.values())
     assert set(pages) == learner_pages(module_id) | ({"glossary.html"} if linked_glossary else set())
     # Not the facilitator guide, another module, the articles, the authors' guide or the home page.
@@ -251,11 +251,11 @@ def test_each_package_holds_its_own_module_and_nothing_else(packages, module_id)
         "scorm-runtime.js",
         "assets",
         "modules",
-        "search",
+        "pagefind",
         "glossary.html",
     } | {name for name in names if name.endswith(".xsd") and "/" not in name}
-    # Search finds the module's pages only (and the glossary when it is there).
-    assert {doc["location"].split("#")[0] for doc in index["docs"]} <= set(pages)
+    # Search finds the module's pages only (and the glossary when it is there), never the workbook.
+    assert searched == set(pages) - {f"modules/{module_id}/workbook.html"}
 
 
 @pytest.mark.parametrize("module_id", MODULES)
@@ -310,13 +310,16 @@ def test_every_page_runs_the_bridge_and_search_finds_html_pages(packages):
         names = set(archive.namelist())
         pages = [name for name in names if name.endswith(".html") and name != "launch.html"]
         without = [name for name in pages if "scorm-bridge.js" not in archive.read(name).decode("utf-8")]
-        index = json.loads(archive.read("search/search_index.json"))
+        locations = {page.url for page in indexed_in_zip(archive)}
     assert set(pages) - {"glossary.html"} == learner_pages(MODULES[0])
     assert without == []
     assert "assets/javascripts/scorm-bridge.js" in names and "scorm-runtime.js" in names
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    # Results link to the .html files, the module overview to its index.html: no web server needed.
     assert f"modules/{MODULES[0]}/index.html" in locations
-    assert sorted(location for location in locations if location and location not in names) == []
+    assert sorted(location for location in locations if location not in names) == []
+    assert {"pagefind/pagefind.js", "pagefind/pagefind-entry.json"} <= names
+    # Neither Material's search (its worker and lunr) nor Pagefind's ready-made interfaces.
+    assert [name for name in names if "workers/search" in name or "/lunr/" in name or "pagefind-ui" in name] == []
     assert not {"sitemap.xml", "robots.txt", "feed_rss_created.xml"} & names
 
 

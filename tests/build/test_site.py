@@ -23,6 +23,7 @@ from macros.render.fragments import minutes
 from tests.brand import BuiltSite
 from tests.factory import ROOT
 from tests.html import curriculum_pages, html, text_of
+from tests.search import indexed_pages
 
 MODULE = "modules/questioning-skills"
 LESSONS = [
@@ -177,12 +178,12 @@ def test_rss_feed_lists_the_articles(any_site: BuiltSite):
 
 @pytest.mark.curriculum
 def test_search_index_holds_lesson_objectives_takeaways_and_articles(built_site):
-    docs = json.loads((built_site / "search/search_index.json").read_text())["docs"]
-    by_location = {doc["location"]: doc for doc in docs}
-    objectives = by_location[f"{MODULE}/open-closed-and-probing/#lesson-objectives"]
-    assert "Tell open, closed and probing questions apart" in objectives["text"] or objectives["text"]
-    assert f"{MODULE}/open-closed-and-probing/#key-takeaways" in by_location
-    assert any(location.startswith("blog/why-training-does-not-stick/") for location in by_location)
+    pages = indexed_pages(built_site)
+    lesson = pages[f"{MODULE}/open-closed-and-probing/"]
+    assert "Tell open, closed and probing questions apart" in lesson.text
+    assert {"lesson-objectives", "key-takeaways"} <= set(lesson.anchors)
+    assert (lesson.kind, lesson.modules) == ("Lesson", ["Questioning skills"])
+    assert pages["blog/why-training-does-not-stick/"].kind == "Article"
 
 
 class _Assets(HTMLParser):

@@ -9,7 +9,6 @@ glossary definition with code, a link and emphasis.
 
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -20,6 +19,7 @@ import pytest
 
 from tests.factory import Project
 from tests.html import HOSTILE
+from tests.search import indexed_pages
 
 QUOTED = "'" + HOSTILE.replace("'", "''") + "'"
 AUTHOR_URL = "https://example.org/rowan?a=1&b=2#x'y"  # a " or < > in an address is refused (the corpus)
@@ -132,10 +132,6 @@ def page(site: Path, url: str) -> Elements:
     return Elements((site / url / "index.html").read_text(encoding="utf-8"))
 
 
-def search_docs(site: Path) -> list[dict]:
-    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-
-
 def test_no_value_is_raw_or_escaped_twice_in_any_page_feed_or_index(site):
     written = {
         p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json")
@@ -157,16 +153,12 @@ def test_no_value_is_raw_or_escaped_twice_in_any_page_feed_or_index(site):
     assert "feed_json_created.json" not in written  # RSS only (mkdocs.yml): see macros/site/escaping.py
 
 
-def test_tags_read_as_written_on_pages_the_tags_page_and_in_search(site):
+def test_tags_read_as_written_on_pages_and_the_tags_page(site):
     for url in ("modules/map-reading/symbols", "blog/fold-the-map-first"):
         assert sorted(page(site, url).texts(css="md-tag")) == sorted(["maps", HOSTILE, "Q&A"]), url
     listing = page(site, "tags")
     assert {HOSTILE, "Q&A"} <= set(listing.texts("span", "md-tag"))
     assert {HOSTILE, "Q&A"} <= set(listing.texts("a", "md-nav__link"))  # the page's table of contents
-    # Material's search UI sets titles and tags as HTML: the index holds them escaped, once.
-    tags = {tag for doc in search_docs(site) for tag in doc.get("tags", [])}
-    assert {unescape(tag) for tag in tags} == {"maps", "compass", "planning", "relief", HOSTILE, "Q&A"}
-    assert all("<" not in tag for tag in tags), tags
 
 
 def test_blog_authors_read_as_written_on_articles_and_the_blog_index(site):
@@ -183,8 +175,9 @@ def test_ordinary_pages_titles_and_descriptions_are_text_in_head_nav_and_search(
     assert about.values("content", "meta", name="description") == [HOSTILE]
     assert about.texts("h1") == [HOSTILE]  # Material writes it: the page has no heading of its own
     assert HOSTILE in about.texts("a", "md-nav__link")
-    (indexed,) = [doc["title"] for doc in search_docs(site) if doc["location"] == "about/"]
-    assert unescape(indexed) == HOSTILE and "<" not in indexed
+    # Search holds the title and description as text (search.js shows them as text, never HTML).
+    indexed = indexed_pages(site)["about/"]
+    assert (indexed.title, indexed.meta["description"], indexed.kind) == (HOSTILE, HOSTILE, "Guide")
     # A title from the page's heading is HTML already: it is text once in <title> and labels.
     assert page(site, "heading").texts("title") == [f"{HEADING_TITLE} - {HOSTILE}"]
     assert about.values("aria-label", "a", "md-footer__link--next") == [f"Next: {HEADING_TITLE}"]

@@ -3,7 +3,6 @@ schedule are written from the curriculum, with clock times that add up."""
 
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 
@@ -15,6 +14,7 @@ from macros.render.schedule import plan
 from tests.factory import ROOT
 from tests.html import html
 from tests.html import text_of as _text_of
+from tests.search import indexed
 
 pytestmark = pytest.mark.curriculum  # on this repository's sample modules
 
@@ -48,8 +48,7 @@ def test_every_lesson_and_capstone_has_facilitator_notes(curriculum):
 
 
 def test_facilitator_notes_never_reach_a_learner_page_the_workbook_or_search(built_site, curriculum):
-    index = json.loads((built_site / "search/search_index.json").read_text())
-    searchable = letters(" ".join(text_of(doc["text"]) + " " + doc["title"] for doc in index["docs"]))
+    searchable = letters(" ".join(f"{page.title} {page.text}" for page in indexed(built_site)))
     leaks = []
     for module in curriculum.modules:
         workbook = letters(text_of(html(built_site, f"modules/{module.id}/workbook")))
@@ -68,7 +67,7 @@ def test_facilitator_notes_never_reach_a_learner_page_the_workbook_or_search(bui
 
 
 def test_generated_pages_stay_out_of_search(built_site):
-    locations = {doc["location"].split("#")[0] for doc in json.loads((built_site / "search/search_index.json").read_text())["docs"]}
+    locations = {page.url for page in indexed(built_site)}
     generated = {loc for loc in locations if loc.endswith(("/workbook/", "/facilitator/")) or loc == "schedule/"}
     assert generated == set()
     assert "modules/questioning-skills/why-questions-matter/" in locations

@@ -7,14 +7,15 @@ learner can open, in place:
 - no link to anything that is not in the package: the link goes and its text stays, so a learner
   never lands on a missing page in a frame with no address bar;
 - the files those pages load (styles, scripts, images, downloads they link), found by following
-  every reference from the pages and their style sheets, and the search worker; the search index
-  lists only these pages;
+  every reference from the pages and their style sheets;
+- a search index (Pagefind's, site/search_index.py) of these pages only, made afresh once the
+  others are gone; its results link to the pages' .html files, as a package has no web server
+  to turn a folder into its index.html;
 - no source maps, and no comment pointing at one.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -23,8 +24,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-SEARCH_INDEX = "search/search_index.json"
-SEARCH_LANGUAGES = "assets/javascripts/lunr/"  # Material's search loads these for languages other than English
+from macros.site.search_index import index_site
+
 KEPT_ON_A_DEAD_LINK = ("class", "id")  # the text keeps its look (a logo, a nav entry) and its anchor
 URL_ATTRIBUTES = ("href", "src", "poster", "data", "action")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
@@ -48,8 +49,8 @@ def keep_only(folder: Path, pages: list[str], optional: list[str]) -> None:
             (folder / path).unlink()
         elif path.endswith((".js", ".css")):
             _drop_source_map_comment(folder / path)
-    _index_only(folder, kept)
     _remove_empty_folders(folder)
+    index_site(folder, keep_index_url=True)
 
 
 # -- Links -----------------------------------------------------------------------------------------
@@ -141,36 +142,22 @@ def _remove_dead_links(folder: Path, page: str) -> None:
 
 
 class _References(HTMLParser):
-    """Every URL a page links to or loads, and Material's search worker (in its JSON config)."""
+    """Every URL a page links to or loads. (Material's config names its search worker too, which
+    the site's own search does not use: it is left out.)"""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
-        self._in_config = False
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         self.urls += [value for name, value in attrs if name in URL_ATTRIBUTES and value]
         if values.get("srcset"):
             self.urls += [part.split()[0] for part in (values["srcset"] or "").split(",") if part.strip()]
-        self._in_config = tag == "script" and values.get("id") == "__config"
-
-    def handle_data(self, data):
-        if self._in_config:
-            try:
-                worker = json.loads(data).get("search")
-            except (ValueError, AttributeError):
-                worker = None
-            if isinstance(worker, str):
-                self.urls.append(worker)
-
-    def handle_endtag(self, tag):
-        self._in_config = False
 
 
 def _loaded_by(folder: Path, pages: set[str]) -> set[str]:
-    """The pages, every file they reference (and the files their style sheets reference), the search
-    index, and the search's language files when the site is not in English only."""
+    """The pages, every file they reference, and the files their style sheets reference."""
     needed, waiting = set(), sorted(pages)
     while waiting:
         path = waiting.pop()
@@ -178,10 +165,6 @@ def _loaded_by(folder: Path, pages: set[str]) -> set[str]:
             continue
         needed.add(path)
         waiting += [target for url in _references(folder, path) if (target := _target(path, url)) and not target.startswith("../")]
-    if (folder / SEARCH_INDEX).is_file():
-        needed.add(SEARCH_INDEX)
-        if set(json.loads((folder / SEARCH_INDEX).read_text(encoding="utf-8"))["config"].get("lang", [])) - {"en"}:
-            needed |= {path for path in _files(folder) if path.startswith(SEARCH_LANGUAGES) and not path.endswith(".map")}
     return needed
 
 
@@ -203,16 +186,6 @@ def _drop_source_map_comment(file: Path) -> None:
     shorter = SOURCE_MAP_COMMENT.sub("", text)
     if shorter != text:
         file.write_text(shorter + "\n", encoding="utf-8", errors="surrogateescape")
-
-
-def _index_only(folder: Path, pages: set[str]) -> None:
-    """The search index with the package's pages only (Material searches it in the browser)."""
-    index_file = folder / SEARCH_INDEX
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    index["docs"] = [doc for doc in index["docs"] if doc.get("location", "").split("#")[0] in pages]
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # -- Files -----------------------------------------------------------------------------------------

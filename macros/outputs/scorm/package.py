@@ -30,6 +30,7 @@ from macros.curriculum.model import Module
 from macros.outputs.scorm.contents import keep_only
 from macros.outputs.scorm.manifest import SCHEMAS, ManifestInfo, manifest_xml, xml_id
 from macros.site.build import BuildError, BuiltSite, Part, SiteBuilder
+from macros.site.search_index import SearchIndexError
 
 HERE = Path(__file__).parent
 BRIDGE = "assets/javascripts/scorm-bridge.js"  # in every page: tells launch.html what is shown
@@ -83,9 +84,12 @@ def _make_package(builder: SiteBuilder, module: Module, work: Path) -> Path:
     except BuildError as error:
         raise PackageError(f"the site did not build, so nothing was exported: {error}") from None
     learner_pages = sorted(part.pages - {GLOSSARY_PAGE})
-    keep_only(
-        site.folder, [page_file(page, directory_urls=False) for page in learner_pages], [page_file(GLOSSARY_PAGE, directory_urls=False)]
-    )
+    try:
+        keep_only(
+            site.folder, [page_file(page, directory_urls=False) for page in learner_pages], [page_file(GLOSSARY_PAGE, directory_urls=False)]
+        )
+    except SearchIndexError as error:  # Pagefind missing or failing: said in words, not a traceback
+        raise PackageError(f"the package's search could not be made: {error}") from None
     return _write_package(site, module, _mastery_score(module), work / package_name(module))
 
 
