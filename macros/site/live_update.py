@@ -23,6 +23,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -262,6 +264,25 @@ class QuickPath:
 
         self._checking = threading.Thread(target=run, name="course-check", daemon=True)
         self._checking.start()
+
+
+def course_passes(root: Path) -> bool:
+    """Whether the whole course passes what a full build checks (python -m macros.checks), in a
+    process of its own at a low priority: the preview stays quick while it runs."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "macros.checks", str(root)], capture_output=True, text=True, timeout=600, preexec_fn=lower_priority
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return True  # no verdict: the next full rebuild checks anyway
+    for line in done.stdout.splitlines():
+        log.debug(f"course check, after a quick rebuild: {line}")
+    return done.returncode != 1
+
+
+def lower_priority() -> None:
+    """In a child process: give way to the preview (and the author's editor)."""
+    os.nice(10)
 
 
 def _full(reason: str) -> bool:

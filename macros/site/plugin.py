@@ -126,7 +126,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         quick = live_update.QuickPath(
             course, self.last_build, ask_again=lambda: preview.ask_for_rebuild(self.server), done=lambda: self.preview_index.refresh(site)
         )
-        return quick.update(check=self._check_whole)
+        return quick.update(check=lambda: live_update.course_passes(self.root))
 
     def _reload(self) -> Curriculum:
         """The curriculum from disk, parsing only the files that changed (quick path)."""
@@ -138,15 +138,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _adopt(self, curriculum: Curriculum) -> None:
         self.curriculum, self.tree = curriculum, self._next_tree
         self.pages = course_pages(curriculum, own_schedule=self.own_schedule)
-
-    def _check_whole(self) -> bool:
-        """Whether the whole course passes the checks a full build makes (after a quick update)."""
-        assert self.last_build is not None
-        report = checks.check_project(self._layout(self.last_build.config), SourceTree(after=self.tree))
-        errors = [problem for problem in report.metadata if problem.severity == "error"]
-        for problem in errors:
-            log.debug(f"course check, after a quick rebuild: {problem}")
-        return not errors
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -69,13 +69,14 @@ class Indexed:
     seconds: float
 
 
-def index_site(site_dir: Path, *, keep_index_url: bool = False) -> Indexed:
+def index_site(site_dir: Path, *, keep_index_url: bool = False, background: bool = False) -> Indexed:
     """Index the built site in `site_dir` into site_dir/pagefind/, replacing any index there.
 
     The new index is written beside the old one and swapped in when complete, so a site being
     served (the preview) answers searches with the old index until then.
     `keep_index_url`: results link to modules/m/index.html rather than modules/m/, for a site
-    opened without a web server that turns a folder into its index.html (a SCORM package)."""
+    opened without a web server that turns a folder into its index.html (a SCORM package).
+    `background`: Pagefind runs at a low priority (the preview's, while an author edits)."""
     start = time.perf_counter()
     bundle, fresh = site_dir / BUNDLE, site_dir / f".{BUNDLE}.building"
     shutil.rmtree(fresh, ignore_errors=True)
@@ -83,7 +84,7 @@ def index_site(site_dir: Path, *, keep_index_url: bool = False) -> Indexed:
         shutil.rmtree(bundle, ignore_errors=True)
         return Indexed(0, time.perf_counter() - start)
     try:
-        _run_pagefind(site_dir, fresh, keep_index_url)
+        _run_pagefind(site_dir, fresh, keep_index_url, background)
         _remove_unused(fresh)
         pages = _page_count(fresh)
         shutil.rmtree(bundle, ignore_errors=True)
@@ -114,7 +115,7 @@ class BackgroundIndex:
     def _run(self, site_dir: Path) -> None:
         while True:
             try:
-                index_site(site_dir)
+                index_site(site_dir, background=True)
             except (SearchIndexError, OSError) as error:  # a rebuild emptied the folder meanwhile, or no Pagefind
                 log.warning(f"The preview's search was not updated: {error}")
             with self._lock:
@@ -128,7 +129,7 @@ def _has_searchable_page(site_dir: Path) -> bool:
     return any(MARKER in page.read_bytes() for page in site_dir.rglob("*.html"))
 
 
-def _run_pagefind(site_dir: Path, output: Path, keep_index_url: bool) -> None:
+def _run_pagefind(site_dir: Path, output: Path, keep_index_url: bool, background: bool = False) -> None:
     binary = get_executable()
     if binary is None:
         raise SearchIndexError(f"Pagefind is not installed, so the site has no search — {INSTALL}")
@@ -146,7 +147,8 @@ def _run_pagefind(site_dir: Path, output: Path, keep_index_url: bool) -> None:
         command.append("--keep-index-url")
     try:
         environment = {**os.environ, CHUNK_ENV: str(CHUNK_LOCATIONS)}
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False, env=environment)
+        priority = (lambda: os.nice(10)) if background else None
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False, env=environment, preexec_fn=priority)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(f"Pagefind did not run ({error}), so the site has no search — {INSTALL}") from None
     if done.returncode != 0:
