@@ -6,9 +6,11 @@ project.py       where things are (Layout, read from mkdocs.yml) and the default
 addresses.py     every page's address in the site
 kinds.py         what a value is (text, inline Markdown, URL, page body): the one rule outputs follow
 schema.py        the metadata schema: validation, the author guide's reference, templates
+schema_fields.py, schema_scenario.py   its building blocks; a scenario's file
 schema_check.py  a schema error said as file:line: field: what — fix
 model.py         Curriculum, Module, Lesson, Capstone, Article, Term...
-reader.py, load.py, load_module.py   the files into a validated Curriculum
+reader.py, load.py, load_module.py, load_scenario.py   the files into a validated Curriculum
+scenario_graph.py  a scenario's shape: where its choices lead, what cannot be reached or ended
 validate.py      checks across files: ids, prerequisites, coverage, authors
 blocks.py        the one parser of Markdown blocks (exercises, facilitator notes, code fences)
 brand.py         brand.yml: every value by kind, files that must exist, the authors' guide switch

@@ -9,6 +9,7 @@ Each builder turns addresses into its own URLs.
     modules/<module>/capstone.md       the module's capstone activity
     modules/<module>/workbook.md       the learner workbook        } written from the curriculum
     modules/<module>/facilitator.md    the facilitator guide       } (render/workshop.py)
+    modules/<module>/scenarios/<id>.md a practice conversation     } from scenarios/<id>.yml
     schedule.md                        the workshop schedule       } unless docs/ has its own
     glossary.md                        the glossary (the glossary() macro links terms to it)
     blog/posts/<slug>.md               an article (Material's blog publishes it at blog/<slug>/)
@@ -52,6 +53,11 @@ def lesson_page(module_id: str, slug: str) -> str:
 
 def capstone_page(module_id: str) -> str:
     return lesson_page(module_id, CAPSTONE_SLUG)
+
+
+def scenario_page(module_id: str, scenario_id: str) -> str:
+    """A scenario's page, written from modules/<module>/scenarios/<id>.yml."""
+    return f"{MODULES}/{module_id}/scenarios/{scenario_id}.md"
 
 
 def handout_page(module_id: str, kind: Generated) -> str:

@@ -8,6 +8,7 @@ Layout read (see docs/authoring/index.md):
     modules/<slug>/index.md        optional introduction shown on the module's overview page
     modules/<slug>/<lesson>.md     one lesson: YAML front matter, then Markdown
     modules/<slug>/capstone.md     optional capstone activity that ends the module
+    modules/<slug>/scenarios/<id>.yml   practice conversations, in file-name order (load_scenario.py)
     modules/glossary.yml           optional glossary: terms by id
     docs/blog/posts/<slug>.md      articles (Material's blog)
     docs/blog/.authors.yml         authors, shared by modules and articles

@@ -1,5 +1,5 @@
 """A module folder read into a `Module`: module.yml, its lessons in the listed order, the optional
-introduction (index.md) and capstone (capstone.md).
+introduction (index.md) and capstone (capstone.md), and its scenarios (load_scenario.py).
 
 Every file is read and checked even when another one, or one of its own fields, has a problem: a
 page is built from the fields that passed the schema (`Broken` names the others) and checked on
@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from macros.curriculum.load_scenario import ScenarioModule, load_scenarios
 from macros.curriculum.model import Capstone, Exercise, Lesson, Module, Objective, Option, Question, Workshop
 from macros.curriculum.project import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.reader import Reader
@@ -59,6 +60,8 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
     capstone = None
     if (folder / CAPSTONE_FILE).is_file():
         capstone = load_capstone(reader, folder / CAPSTONE_FILE, module, slugs, lessons)
+    objective_ids = list(module.objectives) if module.objectives is not None else None
+    scenarios = load_scenarios(reader, folder, ScenarioModule(module_id, objective_ids, slugs))
     if problems:
         return None
     intro = ""
@@ -85,6 +88,8 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
         workshop=_workshop(data.get("workshop") or {}),
         intro=intro,
         mastery_score=data.get("mastery_score"),
+        scenarios=tuple(scenarios),
+        scenarios_in_score=data.get("scenarios_in_score", False),
         source=reader.rel(meta_path),
         lines=flatten_lines(data),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from macros.curriculum.addresses import CAPSTONE_SLUG, article_page, capstone_page, lesson_page, module_page
+from macros.curriculum.addresses import CAPSTONE_SLUG, article_page, capstone_page, lesson_page, module_page, scenario_page
 
 
 class PageKind(StrEnum):
@@ -123,6 +123,87 @@ class Workshop:
     materials: tuple[str, ...] = ()
 
 
+class Outcome(StrEnum):
+    """How a scenario's conversation ended."""
+
+    GOOD = "good"
+    RECOVERABLE = "recoverable"
+    POOR = "poor"
+
+
+@dataclass(frozen=True)
+class ScenarioChoice:
+    say: str  # what the learner says
+    reaction: str  # the customer's reaction
+    feedback: str  # why it helps or hurts
+    next: str  # a node id or an ending id
+    shows: tuple[str, ...] = ()  # module objective ids the choice demonstrates
+    misses: tuple[str, ...] = ()  # ... and misses
+
+
+@dataclass(frozen=True)
+class ScenarioNode:
+    id: str
+    customer: str  # the customer's line
+    choices: tuple[ScenarioChoice, ...]
+    context: str = ""  # tone, what is on the screen
+
+
+@dataclass(frozen=True)
+class ScenarioEnding:
+    id: str
+    outcome: Outcome
+    title: str
+    debrief: str
+
+
+@dataclass(frozen=True)
+class ScenarioCustomer:
+    name: str
+    who: str
+    wants: str  # what they ask for first
+    not_said_yet: str  # for the role-play card: what they have not said yet
+
+
+@dataclass(frozen=True)
+class ScenarioAgent:
+    role: str
+    knows: str
+
+
+@dataclass(frozen=True)
+class Scenario(Located):
+    """A branching conversation to practise (modules/<module>/scenarios/<id>.yml)."""
+
+    id: str
+    module_id: str
+    title: str
+    summary: str
+    practises: tuple[str, ...]  # module objective ids
+    customer: ScenarioCustomer
+    agent: ScenarioAgent
+    start: str
+    nodes: tuple[ScenarioNode, ...]
+    endings: tuple[ScenarioEnding, ...]
+    lesson: str = ""  # the slug of the lesson it goes with, if any
+    source: str = ""
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def path(self) -> str:
+        return scenario_page(self.module_id, self.id)
+
+    def node(self, node_id: str) -> ScenarioNode | None:
+        return next((node for node in self.nodes if node.id == node_id), None)
+
+    def ending(self, ending_id: str) -> ScenarioEnding | None:
+        return next((ending for ending in self.endings if ending.id == ending_id), None)
+
+    def step(self, step_id: str) -> ScenarioNode | ScenarioEnding | None:
+        """What a choice's `next` leads to."""
+        return self.node(step_id) or self.ending(step_id)
+
+
 @dataclass(frozen=True)
 class Module(Located):
     id: str
@@ -142,6 +223,8 @@ class Module(Located):
     workshop: Workshop = Workshop()
     intro: str = ""  # Markdown from the module's optional index.md
     mastery_score: int | None = None  # the SCORM pass mark out of 100, when module.yml sets one
+    scenarios: tuple[Scenario, ...] = ()
+    scenarios_in_score: bool = False  # the SCORM score counts each scenario's ending (module.yml)
     source: str = ""
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 

@@ -10,55 +10,17 @@ field's real line, with a fix.
 
 from __future__ import annotations
 
-from macros.curriculum.kinds import KEYWORD, Kind
+# The building blocks live in schema_fields.py, so each kind of file can have a schema module of its own.
+from macros.curriculum.schema_fields import SLUG
+from macros.curriculum.schema_fields import ids as _ids
+from macros.curriculum.schema_fields import markdown as _markdown
+from macros.curriculum.schema_fields import objectives as _objectives
+from macros.curriculum.schema_fields import text as _text
+from macros.curriculum.schema_fields import url as _url
+from macros.curriculum.schema_fields import words as _words
+from macros.curriculum.schema_scenario import SCENARIO
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LEVELS = ("introductory", "intermediate", "advanced")
-
-
-def _text(description: str, example: str, max_length: int = 300) -> dict:
-    return {"type": "string", "minLength": 1, "maxLength": max_length, "description": description, "examples": [example]}
-
-
-def _markdown(description: str, example: str, max_length: int = 300) -> dict:
-    """Inline Markdown (kinds.py): emphasis, code and links, no HTML."""
-    return {**_text(description, example, max_length), KEYWORD: Kind.INLINE_MARKDOWN}
-
-
-def _url(description: str, example: str) -> dict:
-    """An http(s) address or a path in the site (kinds.py)."""
-    return {**_text(description, example, 500), KEYWORD: Kind.URL}
-
-
-def _words(description: str, example: list) -> dict:
-    return {
-        "type": "array",
-        "items": {"type": "string", "minLength": 1},
-        "uniqueItems": True,
-        "description": description,
-        "examples": [example],
-    }
-
-
-def _ids(description: str, example: list) -> dict:
-    return {
-        "type": "array",
-        "items": {"type": "string", "pattern": SLUG},
-        "uniqueItems": True,
-        "description": description,
-        "examples": [example],
-    }
-
-
-def _objectives(description: str, example: dict) -> dict:
-    return {
-        "type": "object",
-        "minProperties": 1,
-        "propertyNames": {"pattern": SLUG},
-        "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 300},
-        "description": description,
-        "examples": [example],
-    }
 
 
 # Every Markdown file may switch macros off (a page about macros, say).
@@ -133,6 +95,12 @@ MODULE = {
             "description": "For the SCORM export to an LMS: the score out of 100 that passes the module, where the score is the share "
             "of its knowledge-check questions answered right at the first try. Default 80.",
             "examples": [80],
+        },
+        "scenarios_in_score": {
+            "type": "boolean",
+            "description": "true counts each practice conversation (scenarios/) in the module's SCORM score: a good ending passes it. "
+            "Default false.",
+            "examples": [True],
         },
         "workshop": {
             "type": "object",
@@ -361,7 +329,7 @@ ARTICLE = {
     },
 }
 
-SCHEMAS = {"module": MODULE, "lesson": LESSON, "capstone": CAPSTONE, "article": ARTICLE, "glossary": GLOSSARY}
+SCHEMAS = {"module": MODULE, "lesson": LESSON, "capstone": CAPSTONE, "article": ARTICLE, "glossary": GLOSSARY, "scenario": SCENARIO}
 
 # docs/blog/.authors.yml, as Material's blog reads it (it refuses a missing field, and warns on an
 # unknown one, which fails a strict build). Not in SCHEMAS: the author guide does not document it.

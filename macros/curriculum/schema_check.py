@@ -198,7 +198,20 @@ def _pattern(e: _Error) -> Iterator[Problem]:
 
 
 def _empty_list(e: _Error) -> Iterator[Problem]:
-    yield e.problem("this list is empty", e.example or "add at least one item")
+    have, least = len(e.instance), int(e.schema.get("minItems", 1))
+    if have:  # a list that needs more than one item (a scenario's choices)
+        yield e.problem(f"{_items(have)}; at least {least} are needed", f"add {least - have} more")
+    else:
+        yield e.problem("this list is empty", e.example or "add at least one item")
+
+
+def _long_list(e: _Error) -> Iterator[Problem]:
+    have, most = len(e.instance), int(e.schema["maxItems"])
+    yield e.problem(f"{_items(have)}; at most {most} are allowed", f"remove {have - most}")
+
+
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
 
 
 def _empty(e: _Error) -> Iterator[Problem]:
@@ -236,6 +249,7 @@ _EXPLAIN: dict[str, Callable[[_Error], Iterator[Problem]]] = {
     "format": _not_a_date,
     "pattern": _pattern,
     "minItems": _empty_list,
+    "maxItems": _long_list,
     "minProperties": _empty_list,
     "minLength": _empty,
     "maxLength": _too_long,

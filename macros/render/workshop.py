@@ -2,7 +2,8 @@
 
     modules/<id>/workbook.md     every lesson on one page for learners to print, with space to write
     modules/<id>/facilitator.md  the session plan with clock times, materials, facilitator notes,
-                                 activity instructions and answer keys
+                                 activity instructions and answer keys; each practice conversation's
+                                 map, text and role-play cards
     schedule.md                  the whole curriculum as a timed workshop schedule
 
 Each is Markdown built from the lessons' own text and metadata plus HTML fragments from
@@ -16,18 +17,25 @@ exercises are taken from that rendered text. Nothing is kept on disk.
 from __future__ import annotations
 
 import re
+import textwrap
 from bisect import bisect_right
 from collections.abc import Callable
 from html import escape
 
 from macros.curriculum.addresses import facilitator_page, workbook_page
 from macros.curriculum.blocks import EXERCISE, FACILITATOR, code_spans, find_blocks, learner_markdown
-from macros.curriculum.model import Capstone, Curriculum, Lesson, Module
+from macros.curriculum.model import Capstone, Curriculum, Lesson, Module, Scenario
+from macros.render.role_play import cards as role_play_cards
+from macros.render.role_play import objective_texts
+from macros.render.scenario_map import BOX_HEIGHT, BOX_WIDTH, OUTCOME_MARKS
+from macros.render.scenario_map import layout as scenario_layout
 from macros.render.schedule import DayRules, days, plan
+from macros.render.templating import MacroError
 
 Render = Callable[..., str]  # a fragment template name and its context -> HTML
 Url = Callable[[str], str]  # a docs-relative source path -> URL relative to the page
 Body = Callable[[Lesson | Capstone], str]  # a lesson or capstone -> its Markdown body, macros rendered for this page
+SHORT_LINE = 70  # characters of a line in the scenario map's words
 
 
 def as_written(page: Lesson | Capstone) -> str:
@@ -117,7 +125,49 @@ def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRul
         if isinstance(page, Lesson) and page.knowledge_check:
             parts.append("### Answer key")
             parts.append(render("facilitator-answers.html", lesson=page))
+    parts += _practice_conversations(module, render, url)
     return "\n\n".join(parts) + "\n"
+
+
+def _practice_conversations(module: Module, render: Render, url: Url) -> list[str]:
+    """Each scenario's map, its text and its role-play cards (all of it text: see the fragments)."""
+    if not module.scenarios:
+        return []
+    parts = [
+        "## Practice conversations { #practice-conversations .course-facilitator__practice }",
+        render("practice-intro.html", module=module),
+    ]
+    for scenario in module.scenarios:
+        objectives = objective_texts(scenario, module)
+        lesson = next((page for page in module.lessons if page.slug == scenario.lesson), None)
+        drawn = {"map": scenario_layout(scenario), "marks": OUTCOME_MARKS, "box": {"width": BOX_WIDTH, "height": BOX_HEIGHT}}
+        parts += [
+            f"### {_markdown_text(scenario.title)} {{ #practice-{scenario.id} .course-facilitator__scenario }}",
+            render("scenario-intro.html", scenario=scenario, lesson=lesson, objectives=objectives, page=_learner_page(scenario, url)),
+            render("scenario-map.html", short=_short, **drawn),
+            render("scenario-script.html", objectives=objectives, **drawn),
+            render("role-play-cards.html", cards=role_play_cards(scenario, module), marks=OUTCOME_MARKS),
+        ]
+    return parts
+
+
+def _learner_page(scenario: Scenario, url: Url) -> str:
+    """The URL of the scenario's own page; "" where the site has none to link (the site writes it)."""
+    try:
+        return url(scenario.path)
+    except MacroError:
+        return ""
+
+
+def _markdown_text(text: str) -> str:
+    """Text for a Markdown heading: every sign as a character reference, so no Markdown syntax,
+    HTML or typographic replacement acts on it."""
+    return "".join(character if character.isalnum() or character == " " else f"&#{ord(character)};" for character in text)
+
+
+def _short(text: str) -> str:
+    """The start of a line, for the map in words (the whole line is in the text under it)."""
+    return textwrap.shorten(text, SHORT_LINE, placeholder=" …")
 
 
 # -- the curriculum schedule --------------------------------------------------------------------

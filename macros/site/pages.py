@@ -2,6 +2,7 @@
 
     course_pages(curriculum, own_schedule=False) -> {address: ModuleOverview | LessonPage | ...}
     generated_addresses(pages) -> [address, ...]        the pages the site writes itself, schedule first
+    ScenarioPage.markdown(page, url) -> str             a practice conversation's page (render/scenario.py)
     with_modules(nav, curriculum, section) -> nav       mkdocs.yml's nav with a section per module
 
 The plugin fills this in on_files and every hook after it looks the page up and dispatches on its
@@ -10,13 +11,14 @@ type. Pages of the project's own (home, about, the curriculum index...) are not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, handout_page
-from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module
+from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module, Scenario
+from macros.render.scenario import Url, scenario_markdown
 
 
 @dataclass(frozen=True)
@@ -43,10 +45,27 @@ class ArticlePage:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A workbook or facilitator guide (of `module`), or the schedule (module None): render/workshop.py."""
+    """A workbook or facilitator guide (of `module`), or the schedule (module None): render/workshop.py;
+    or a practice conversation (ScenarioPage, kind None)."""
 
-    kind: Generated
+    kind: Generated | None
     module: Module | None = None
+
+
+@dataclass(frozen=True)
+class ScenarioPage(GeneratedPage):
+    """A practice conversation of `module`, written from its scenarios/<id>.yml like a handout: no
+    file of its own, never templated."""
+
+    scenario: Scenario = field(kw_only=True)
+
+    def markdown(self, page, url: Url) -> str:
+        """The page's Markdown; its title and description are the scenario's, escaped (the theme
+        prints them as HTML)."""
+        page.meta["title"], page.meta["description"] = escape(self.scenario.title), escape(self.scenario.summary)
+        page.edit_url = None
+        assert self.module is not None  # course_pages gives every scenario its module
+        return scenario_markdown(self.scenario, self.module, url)
 
 
 CoursePage = ModuleOverview | LessonPage | CapstonePage | ArticlePage | GeneratedPage
@@ -63,6 +82,8 @@ def course_pages(curriculum: Curriculum, own_schedule: bool = False) -> dict[str
             pages[module.capstone.path] = CapstonePage(module, module.capstone)
         for kind in MODULE_HANDOUTS:
             pages[handout_page(module.id, kind)] = GeneratedPage(kind, module)
+        for scenario in module.scenarios:
+            pages[scenario.path] = ScenarioPage(None, module, scenario=scenario)
     for article in curriculum.articles:
         pages[article.path] = ArticlePage(article)
     return pages

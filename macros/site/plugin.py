@@ -71,6 +71,7 @@ from macros.site.pages import (
     GeneratedPage,
     LessonPage,
     ModuleOverview,
+    ScenarioPage,
     course_pages,
     generated_addresses,
     with_modules,
@@ -307,12 +308,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         page.edit_url = edit_url(config, self.root, source)
 
     def _generated_markdown(self, page, generated: GeneratedPage) -> str:
-        """A workbook, facilitator guide or the schedule, written from the curriculum.
+        """A workbook, facilitator guide, practice conversation or the schedule, written from the curriculum.
 
         Never templated as a whole: metadata in it is data, and each lesson's text is templated on
         its own, as its author wrote it (macros_env.render_body)."""
         page.meta["render_macros"] = False
         ctx, module, rules = self.page_context(page), generated.module, self.day_rules
+        if isinstance(generated, ScenarioPage):  # a practice conversation: its own title and summary
+            return generated.markdown(page, ctx.url)
         body = partial(render_body, self.templates, page) if self.templates is not None else as_written
         if module is None:  # the one page of the whole curriculum
             title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)

@@ -41,6 +41,7 @@ IGNORED = (
     ".course-coverage",  # "Practised in: exercise 'x'. Checked by: question 1"
     ".course-check__assesses",  # "Checks objective: <the objective again>"
     ".course-meta",  # "Module title · Lesson 2 of 5 · Time: 30 min"
+    ".course-scenario-links",  # "Practise a conversation": another page's title and summary, not this page's subject
     ".headerlink",
     ".md-source-file",  # "Last update: <date>"
 )

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.build import broken_brand, broken_escaping, broken_offsite, broken_rules, broken_templates
+from tests.build import broken_brand, broken_escaping, broken_offsite, broken_rules, broken_scenarios, broken_templates
 from tests.build.broken_inputs import CASES as BASE_CASES
 from tests.build.broken_inputs import Case
 from tests.factory import MINIMAL, ROOT, Project
@@ -24,7 +24,15 @@ from tests.search import indexed_pages
 
 LOG_PREFIX = re.compile(r"^(?:ERROR|WARNING|INFO|DEBUG)\s+-\s+")
 MARKER = "the previous site"
-CASES = [*BASE_CASES, *broken_templates.CASES, *broken_escaping.CASES, *broken_offsite.CASES, *broken_rules.CASES, *broken_brand.CASES]
+CASES = [
+    *BASE_CASES,
+    *broken_templates.CASES,
+    *broken_escaping.CASES,
+    *broken_offsite.CASES,
+    *broken_rules.CASES,
+    *broken_brand.CASES,
+    *broken_scenarios.CASES,
+]
 
 
 def output_lines(result: subprocess.CompletedProcess) -> list[str]:

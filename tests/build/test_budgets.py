@@ -20,6 +20,14 @@ from tests.html import curriculum_pages
 
 KB = 1000  # budgets in kilobytes of 1000 bytes: the stricter reading
 PAGE_BUDGET = 150 * KB
+# A module's facilitator guide and workbook are print documents, read once before a workshop and
+# printed: the whole module's text, and the guide's role-play cards and conversation maps.
+HANDOUT_BUDGET = 300 * KB
+HANDOUTS = ("facilitator", "workbook")
+
+
+def budget(page: Path) -> int:
+    return HANDOUT_BUDGET if page.parent.name in HANDOUTS else PAGE_BUDGET
 
 
 def pages(site: Path) -> list[Path]:
@@ -34,8 +42,8 @@ def pages(site: Path) -> list[Path]:
 def test_no_page_is_over_the_page_budget(built_site):
     sizes = sorted(((page.stat().st_size, page.relative_to(built_site)) for page in pages(built_site)), reverse=True)
     largest = ", ".join(f"{name} {size / KB:.1f} KB" for size, name in sizes[:5])
-    over = [f"{name}: {size / KB:.1f} KB" for size, name in sizes if size > PAGE_BUDGET]
-    assert not over, f"pages over {PAGE_BUDGET / KB:.0f} KB: {over} (largest: {largest})"
+    over = [f"{name}: {size / KB:.1f} KB (budget {budget(name) / KB:.0f} KB)" for size, name in sizes if size > budget(name)]
+    assert not over, f"pages over their budget: {over} (largest: {largest})"
 
 
 # -- images --------------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 
 from tests.factory import Project
+from tests.scenario_sample import SAMPLE_PATH, SAMPLE_YAML
 from tests.search import indexed
 
 # Text fields: each payload must come out as the characters written.
@@ -45,6 +47,9 @@ HOSTILE_FIELDS = {
     "capstone": {"title", "description", "materials[]"},
     "article": {"title", "tags[]", "description"},
     "glossary": {"terms.<id>.term", "terms.<id>.definition"},
+    "scenario": {"title", "summary", "customer.name", "customer.who", "customer.wants", "customer.not_said_yet", "agent.role"}
+    | {"agent.knows", "nodes.<id>.customer", "nodes.<id>.context", "endings.<id>.title", "endings.<id>.debrief"}
+    | {"nodes.<id>.choices[].say", "nodes.<id>.choices[].reaction", "nodes.<id>.choices[].feedback"},
     "authors": {"authors.<id>.name", "authors.<id>.description", "authors.<id>.url", "authors.<id>.avatar"},
     "brand": {"short_name", "tagline", "footer", "contact.email", "contact.url", "social_image"},
     "brand.yml": {"site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url"}
@@ -56,6 +61,8 @@ TOKENS = {
     "capstone": {"serves[]", "draws_on[]"},
     "article": {"authors[]", "modules[]", "slug"},
     "glossary": {"terms.<id>.see_also[]"},
+    "scenario": {"lesson", "start", "practises[]", "nodes.<id>.choices[].next", "nodes.<id>.choices[].shows[]"}
+    | {"nodes.<id>.choices[].misses[]"},
     "authors": {"authors.<id>.slug"},
     "brand": {"colors.primary", "colors.accent", "fonts.text", "fonts.code", "allowed_hosts[]"},
     "brand.yml": set(),
@@ -136,9 +143,27 @@ def hostile_project(root: Path) -> Project:
         "    footer: ",
         f"    social_image: {quoted(LOGO)}\n    contact:\n      email: {quoted(EMAIL)}\n      url: {quoted(URL)}\n    footer: ",
     )
+    project.write(SAMPLE_PATH, hostile_scenario())
     page = project.read("docs/curriculum/index.md")
     project.write("docs/curriculum/index.md", f"---\ntitle: {s}\ndescription: {q}\n---\n\n{page.split('---', 2)[-1]}")
     return project
+
+
+def hostile_scenario() -> str:
+    """The sample practice conversation with a hostile value in every text field (each choice's
+    own: two choices of one moment may not say the same)."""
+    data = yaml.safe_load(SAMPLE_YAML)
+    data["title"] = SHORT
+    data["customer"].update(dict.fromkeys(("who", "wants", "not_said_yet"), TEXT), name=SHORT)
+    data["agent"].update(role=SHORT, knows=TEXT)
+    data["summary"] = TEXT
+    for node in data["nodes"].values():
+        node.update(customer=TEXT, context=TEXT)
+        for number, choice in enumerate(node["choices"], start=1):
+            choice.update(say=f"{TEXT} {number}", reaction=TEXT, feedback=TEXT)
+    for ending in data["endings"].values():
+        ending.update(title=SHORT, debrief=TEXT)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 class Scanner(HTMLParser):

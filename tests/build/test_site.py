@@ -352,7 +352,7 @@ def test_the_guide_lists_every_metadata_field_from_the_schema(built_site):
     guide = html(built_site, "authoring")
     tables = re.findall(r'<table class="course-reference">.*?</table>', guide, re.DOTALL)
     assert len(tables) == len(schema.SCHEMAS)
-    for kind, table in zip(["module", "lesson", "capstone", "glossary", "article"], tables, strict=False):
+    for kind, table in zip(["module", "lesson", "capstone", "glossary", "article", "scenario"], tables, strict=True):
         rules = schema.TERM if kind == "glossary" else schema.SCHEMAS[kind]
         listed = re.findall(r"<tr><td><code>([a-z_]+)</code></td><td>(yes|no)</td>", table)
         assert listed == [(name, "yes" if name in rules.get("required", ()) else "no") for name in rules["properties"]], kind

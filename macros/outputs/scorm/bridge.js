@@ -1,8 +1,22 @@
 // In every page of a SCORM package (added by `course export scorm`, never on the published site).
 // Tells launch.html, the window around the page, which page is shown and what the learner does:
 // each knowledge-check answer (course.js's "course:answer" event), each answer shown before a first
-// try ("course:reveal") and each change of progress ("course:progress"). launch.html records it in
-// the LMS. Opened on its own, the page does nothing.
+// try ("course:reveal"), each change of progress ("course:progress"), and each choice and ending in
+// a practice conversation. launch.html records it in the LMS (runtime.js). Opened on its own, the
+// page does nothing.
+//
+// The practice conversations' events, dispatched on `document` by a scenario's page
+// (docs/assets/javascripts/scenario.js); every id is the one in the scenario's YAML:
+//
+//   "course:scenario-choice"  after each choice the learner makes
+//       detail: {scenario: "<scenario id>", node: "<node id>", choice: <its number, from 1>,
+//                shows: ["<objective id>", ...], misses: ["<objective id>", ...]}
+//       -> a cmi.interactions record: id "<scenario>-<node>", type choice, student_response the
+//          number, result correct when `misses` is empty, else wrong
+//   "course:scenario-end"     when the conversation reaches an ending
+//       detail: {scenario: "<scenario id>", outcome: "good" | "recoverable" | "poor"}
+//       -> the first one per scenario is kept, and counts in the score when module.yml says
+//          scenarios_in_score: true (a good ending is 1 of 1)
 
 (function () {
   "use strict";
@@ -28,4 +42,6 @@
   document.addEventListener("course:answer", function (event) { send("answer", plain(event.detail)); });
   document.addEventListener("course:reveal", function (event) { send("reveal", plain(event.detail)); });
   document.addEventListener("course:progress", function (event) { send("progress", plain(event.detail)); });
+  document.addEventListener("course:scenario-choice", function (event) { send("scenario-choice", plain(event.detail)); });
+  document.addEventListener("course:scenario-end", function (event) { send("scenario-end", plain(event.detail)); });
 })();

@@ -5,7 +5,8 @@
         *.xsd                the schemas the manifest names (xsd/, ADL's SCORM 1.2 files)
         launch.html          the SCO: the module's pages in a frame (launch.html, runtime.js)
         scorm-runtime.js
-        modules/<module>/...   its overview, lessons, capstone and workbook (site/build.py)
+        modules/<module>/...   its overview, lessons, capstone, practice conversations and workbook
+                             (site/build.py)
         glossary.html, search/, assets/...   the glossary when its pages link it, search over
                              the module, and only the files those pages load (contents.py)
 
@@ -71,9 +72,16 @@ def _put(package: Path, target: Path) -> Path:
 
 
 def module_part(module: Module) -> Part:
-    """What a module's package is built from: its overview, lessons, capstone, workbook (and its
-    printed workbook, when `make pdf` made one), and the glossary, kept if its pages link it."""
-    pages = [module.path, *(page.path for page in module.pages), workbook_page(module.id), GLOSSARY_PAGE]
+    """What a module's package is built from: its overview, lessons, capstone, practice
+    conversations, workbook (and its printed workbook, when `make pdf` made one), and the glossary,
+    kept if its pages link it."""
+    pages = [
+        module.path,
+        *(page.path for page in module.pages),
+        *(s.path for s in module.scenarios),
+        workbook_page(module.id),
+        GLOSSARY_PAGE,
+    ]
     return Part(home=module.path, pages=frozenset(pages), downloads=frozenset([pdf_download(module.id, Generated.WORKBOOK)]))
 
 
@@ -127,13 +135,16 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 
 def runtime_config(module: Module, mastery: int | None) -> dict:
-    """What runtime.js needs to know about the module: its pages, questions and pass mark."""
+    """What runtime.js needs to know about the module: its pages, questions, practice conversations
+    (and whether they count in the score) and pass mark."""
     questions = {lesson.slug: len(lesson.knowledge_check) for lesson in module.lessons if lesson.knowledge_check}
     return {
         "module": module.id,
         "start": page_file(module_page(module.id), directory_urls=False),
         "pages": [page.slug for page in module.pages],
         "questions": questions,
+        "scenarios": [scenario.id for scenario in module.scenarios],
+        "scenarios_in_score": _scenarios_scored(module),
         "mastery": mastery,
     }
 
@@ -152,18 +163,23 @@ def _launch_html(site: BuiltSite, module: Module, mastery: int | None) -> str:
 
 def _mastery_score(module: Module) -> int | None:
     """module.yml's mastery_score, else 80; None when nothing is scored."""
-    if not any(lesson.knowledge_check for lesson in module.lessons):
+    if not any(lesson.knowledge_check for lesson in module.lessons) and not _scenarios_scored(module):
         return None
     return DEFAULT_MASTERY_SCORE if module.mastery_score is None else module.mastery_score
 
 
+def _scenarios_scored(module: Module) -> bool:
+    return module.scenarios_in_score and bool(module.scenarios)
+
+
 def _check_suspend_data_fits(module: Module) -> None:
-    """The longest suspend_data the module can need (everything done and answered) fits SCORM 1.2's."""
+    """The longest suspend_data the module can need (everything done, answered and played) fits SCORM 1.2's."""
     longest = json.dumps(
         {
             "v": 1,
             "done": [page.slug for page in module.pages],
             "first": {lesson.slug: "1" * len(lesson.knowledge_check) for lesson in module.lessons if lesson.knowledge_check},
+            "ends": {scenario.id: "g" for scenario in module.scenarios},
         },
         separators=(",", ":"),
     )

@@ -2,14 +2,17 @@
 // Finds the LMS's API (window.API in a parent frame or the opener), initialises once, resumes from
 // cmi.suspend_data, then shows the module's pages in a full-size frame. Each page tells this window
 // (bridge.js, postMessage) which page is shown, each knowledge-check answer, each answer shown
-// before a first try, and each change of progress; this records lesson_location, suspend_data,
-// score, status and each answer (cmi.interactions), and commits each change.
+// before a first try, each change of progress, and each choice and ending in a practice
+// conversation (a scenario); this records lesson_location, suspend_data, score, status, each
+// answer and each choice (cmi.interactions), and commits each change.
 // Without an LMS the pages work as on the site, and nothing is recorded.
 //
-// suspend_data: {"v":1,"done":["<lesson>",...],"first":{"<lesson>":"10-"}}: the lessons (and the
-// capstone) done, and per lesson the first answer ever checked to each question: 1 right, 0 wrong
-// (or the answer shown before any try), - not answered yet. Score: the share of the module's
-// questions right at the first try, 0-100.
+// suspend_data: {"v":1,"done":["<lesson>",...],"first":{"<lesson>":"10-"},"ends":{"<scenario>":"g"}}:
+// the lessons (and the capstone) done; per lesson the first answer ever checked to each question:
+// 1 right, 0 wrong (or the answer shown before any try), - not answered yet; per scenario the first
+// ending reached: g good, r recoverable, p poor ("ends" only once there is one). Score: the share
+// of the module's questions right at the first try, 0-100; when module.yml says
+// scenarios_in_score, each scenario counts as one more question, right when its first ending was good.
 // Status: incomplete until every lesson and the capstone is done; then passed or failed against
 // the mastery score (the LMS's, else the manifest's), or completed when the module is not scored.
 
@@ -72,6 +75,8 @@
     },
   };
 
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
   // SCORM 1.2's CMITime, a time of day: HH:MM:SS
@@ -85,7 +90,9 @@
 
   // -- The learner's state in this module ------------------------------------------------------------
 
-  var state = { done: [], first: {}, location: "" };
+  var state = { done: [], first: {}, ends: {}, location: "" };
+  var ENDS = { good: "g", recoverable: "r", poor: "p" };
+  var scenarios = config.scenarios || [];
 
   function readSuspendData(text) {
     try {
@@ -96,21 +103,37 @@
           if (typeof data.first[slug] === "string") state.first[slug] = data.first[slug];
         });
       }
+      if (data && data.ends && typeof data.ends === "object") {
+        scenarios.forEach(function (id) {
+          if (["g", "r", "p"].indexOf(data.ends[id]) >= 0) state.ends[id] = data.ends[id];
+        });
+      }
     } catch (error) { /* empty or unreadable: start afresh */ }
   }
 
   function suspendData() {
-    return JSON.stringify({ v: 1, done: state.done, first: state.first });
+    var data = { v: 1, done: state.done, first: state.first };
+    if (Object.keys(state.ends).length) data.ends = state.ends;
+    return JSON.stringify(data);
   }
 
+  function scoredScenarios() { return config.scenarios_in_score ? scenarios : []; }
+
   function rightFirstTime() {
-    return Object.keys(state.first).reduce(function (sum, slug) {
+    var questions = Object.keys(state.first).reduce(function (sum, slug) {
       return sum + state.first[slug].split("").filter(function (mark) { return mark === "1"; }).length;
     }, 0);
+    return questions + scoredScenarios().filter(function (id) { return state.ends[id] === "g"; }).length;
   }
 
   function total() {
-    return Object.keys(config.questions).reduce(function (sum, slug) { return sum + config.questions[slug]; }, 0);
+    var questions = Object.keys(config.questions).reduce(function (sum, slug) { return sum + config.questions[slug]; }, 0);
+    return questions + scoredScenarios().length;
+  }
+
+  // Something the score counts has happened (before that, the LMS is sent no score).
+  function scoredAnything() {
+    return Object.keys(state.first).length > 0 || scoredScenarios().some(function (id) { return own(state.ends, id); });
   }
 
   function score() {
@@ -188,6 +211,32 @@
     return true;
   }
 
+  // Each choice in a practice conversation, as a record of its own: id <scenario>-<node>, the
+  // choice's number (from 1), correct when the choice misses no objective, and the objectives it
+  // shows or misses. True when one was written.
+  function recordChoice(detail) {
+    var scenario = String(detail.scenario || ""), id = scenario + "-" + String(detail.node || "");
+    var number = detail.choice;
+    var named = [].concat(Array.isArray(detail.shows) ? detail.shows : [], Array.isArray(detail.misses) ? detail.misses : []);
+    if (!lms.active || reviewing() || scenarios.indexOf(scenario) < 0 || !/^[A-Za-z0-9_-]{1,255}$/.test(id)) return false;
+    if (typeof number !== "number" || number % 1 !== 0 || number < 1 || number > 9) return false;  // SCORM 1.2: one character
+    var at = "cmi.interactions." + (parseInt(lms.get("cmi.interactions._count"), 10) || 0) + ".";
+    lms.set(at + "id", id);
+    lms.set(at + "type", "choice");
+    lms.set(at + "time", clock(new Date()));
+    named.filter(function (objective, index) { return /^[A-Za-z0-9_-]{1,255}$/.test(String(objective)) && named.indexOf(objective) === index; })
+      .forEach(function (objective, index) { lms.set(at + "objectives." + index + ".id", objective); });
+    lms.set(at + "student_response", String(number));
+    lms.set(at + "result", Array.isArray(detail.misses) && detail.misses.length ? "wrong" : "correct");
+    return true;
+  }
+
+  // The first ending reached in each scenario is the one that counts, as a question's first answer.
+  function markEnd(detail) {
+    var scenario = String(detail.scenario || ""), outcome = String(detail.outcome || "");
+    if (scenarios.indexOf(scenario) >= 0 && own(ENDS, outcome) && !own(state.ends, scenario)) state.ends[scenario] = ENDS[outcome];
+  }
+
   function reviewing() { return ["browse", "review"].indexOf(lms.get("cmi.core.lesson_mode")) >= 0; }
 
   function record(unsaved) {
@@ -198,7 +247,7 @@
     if (!reviewing()) {
       var now = status(), before = lms.written["cmi.core.lesson_status"];
       // A score once there is one: from the first answer, or 0 at the end with none answered.
-      if (score() !== null && (Object.keys(state.first).length || now !== "incomplete")) {
+      if (score() !== null && (scoredAnything() || now !== "incomplete")) {
         changed = lms.set("cmi.core.score.min", 0) || changed;
         changed = lms.set("cmi.core.score.max", 100) || changed;
         changed = lms.set("cmi.core.score.raw", score()) || changed;
@@ -223,6 +272,10 @@
       markFirst(detail, false);
     } else if (message.kind === "progress") {
       takeProgress(detail.done);
+    } else if (message.kind === "scenario-choice") {
+      answered = recordChoice(detail);
+    } else if (message.kind === "scenario-end") {
+      markEnd(detail);
     }
     record(answered);
   });

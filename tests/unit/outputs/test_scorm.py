@@ -12,6 +12,6 @@ from macros.outputs.scorm.package import PackageError, _check_suspend_data_fits
 
 def test_a_module_too_large_for_scorm_suspend_data_is_refused():
     lessons = [SimpleNamespace(slug=f"lesson-with-a-rather-long-identifier-{n}", knowledge_check=(None,) * 10) for n in range(80)]
-    module = SimpleNamespace(id="huge", source="modules/huge/module.yml", lessons=lessons, pages=lessons)
+    module = SimpleNamespace(id="huge", source="modules/huge/module.yml", lessons=lessons, pages=lessons, scenarios=())
     with pytest.raises(PackageError, match=r"modules/huge/module.yml: lessons: module 'huge' is too large for SCORM 1\.2"):
         _check_suspend_data_fits(module)
