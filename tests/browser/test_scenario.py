@@ -299,12 +299,14 @@ def test_works_after_instant_navigation(tab):
     tab.goto(tab.site_url + LESSON)
     tab.evaluate("() => { window.sameDocument = true; }")
     tab.locator(".course-scenario-links a").click()  # from the lesson it goes with
-    expect(tab).to_have_url(tab.site_url + PAGE)
+    # Material's navigation.tracking may carry the last page's section (#knowledge-check-...) over
+    # for a moment: the page is what counts, not the fragment.
+    expect(tab).to_have_url(re.compile("^" + re.escape(tab.site_url + PAGE) + "(#.*)?$"))
     reply(tab, 1, "opening")
     tab.locator(".course-scenario .course-meta a").click()  # to the module overview...
     expect(tab).to_have_url(tab.site_url + f"modules/{MODULE}/")
     tab.locator(".course-scenario-links a").click()  # ...and back: the player is set up afresh, where it was
-    expect(tab).to_have_url(tab.site_url + PAGE)
+    expect(tab).to_have_url(re.compile("^" + re.escape(tab.site_url + PAGE) + "(#.*)?$"))
     expect(tab.locator(".course-scenario__player .course-scenario__reaction")).to_have_text(node("opening").choices[0].reaction)
     expect(tab.locator(".course-scenario__player")).to_have_count(1)
     carry_on(tab)
