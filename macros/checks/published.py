@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from macros.curriculum.addresses import MODULE_HANDOUTS, handout_page, pdf_download
+from macros.curriculum.addresses import MODULE_GENERATED, MODULE_HANDOUTS, handout_page, pdf_download
 from macros.curriculum.model import Curriculum
 from macros.curriculum.problems import Problem, inside
 from macros.curriculum.project import Layout
@@ -48,8 +48,9 @@ def taken_address_problems(layout: Layout, curriculum: Curriculum) -> list[Probl
     for module in curriculum.modules:
         made = {module.path: f"the overview of module {module.id}"}
         made |= {page.path: f"the page of {page.source}" for page in module.pages}
-        for kind in MODULE_HANDOUTS:
+        for kind in MODULE_GENERATED:
             made[handout_page(module.id, kind)] = f"the {kind.value} page of module {module.id}"
+        for kind in MODULE_HANDOUTS:
             made[pdf_download(module.id, kind)] = f"the printed {kind.value} of module {module.id} (from {layout.pdf_dir}/)"
         for address, what in made.items():
             if (layout.docs / address).exists():

@@ -9,8 +9,11 @@ Each builder turns addresses into its own URLs.
     modules/<module>/capstone.md       the module's capstone activity
     modules/<module>/workbook.md       the learner workbook        } written from the curriculum
     modules/<module>/facilitator.md    the facilitator guide       } (render/workshop.py)
+    modules/<module>/manager.md        the manager's coaching guide } (render/manager_guide.py)
+    modules/<module>/action-plan.md    the learner's action plan   } (render/action_plan.py)
     modules/<module>/scenarios/<id>.md a practice conversation     } from scenarios/<id>.yml
     schedule.md                        the workshop schedule       } unless docs/ has its own
+    practice.md                        spaced practice of the checks } (render/practice.py)
     glossary.md                        the glossary (the glossary() macro links terms to it)
     blog/posts/<slug>.md               an article (Material's blog publishes it at blog/<slug>/)
     downloads/<module>-<kind>.pdf      a printed workbook or guide, when `make pdf` has made it
@@ -28,6 +31,7 @@ ARTICLES = "blog/posts"
 DOWNLOADS = "downloads"
 CAPSTONE_SLUG = "capstone"
 SCHEDULE_PAGE = "schedule.md"
+PRACTICE_PAGE = "practice.md"
 GLOSSARY_PAGE = "glossary.md"
 INDEX = "index.md"
 
@@ -37,10 +41,15 @@ class Generated(StrEnum):
 
     WORKBOOK = "workbook"
     FACILITATOR_GUIDE = "facilitator"
+    MANAGER_GUIDE = "manager"
+    ACTION_PLAN = "action-plan"
     SCHEDULE = "schedule"
+    PRACTICE = "practice"
 
 
-MODULE_HANDOUTS = (Generated.WORKBOOK, Generated.FACILITATOR_GUIDE)  # generated in every module's folder
+# Generated in every module's folder: the handouts are printed to PDF too (`make pdf`).
+MODULE_HANDOUTS = (Generated.WORKBOOK, Generated.FACILITATOR_GUIDE, Generated.MANAGER_GUIDE)
+MODULE_GENERATED = (*MODULE_HANDOUTS, Generated.ACTION_PLAN)
 
 
 def module_page(module_id: str) -> str:
@@ -61,7 +70,7 @@ def scenario_page(module_id: str, scenario_id: str) -> str:
 
 
 def handout_page(module_id: str, kind: Generated) -> str:
-    """A module's workbook or facilitator guide."""
+    """A module's workbook, facilitator guide, manager's guide or action plan."""
     return f"{MODULES}/{module_id}/{kind.value}.md"
 
 
@@ -71,6 +80,14 @@ def workbook_page(module_id: str) -> str:
 
 def facilitator_page(module_id: str) -> str:
     return handout_page(module_id, Generated.FACILITATOR_GUIDE)
+
+
+def manager_page(module_id: str) -> str:
+    return handout_page(module_id, Generated.MANAGER_GUIDE)
+
+
+def action_plan_page(module_id: str) -> str:
+    return handout_page(module_id, Generated.ACTION_PLAN)
 
 
 def article_page(slug: str) -> str:

@@ -28,7 +28,7 @@ class ModuleFacts:
     """What the pages need of their module, from module.yml's fields that passed the schema."""
 
     id: str
-    objectives: dict | None  # None while module.yml's objectives have a problem
+    objectives: dict[str, str] | None  # id -> text; None while module.yml's objectives have a problem
     summary: str
     # module.yml passed: its pages that pass too join the curriculum, and cross_check checks them
     # there; any other page is checked as it is read.
@@ -52,9 +52,8 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
     module_id = data["id"] if broken.ok("id") and isinstance(data.get("id"), str) else folder.name
     objectives = data.get("objectives") if broken.ok("objectives") else None
 
-    module = ModuleFacts(
-        module_id, objectives if isinstance(objectives, dict) else None, _usable(data, broken, "summary", ""), ok=not problems
-    )
+    texts = {str(key): objective_text(value) for key, value in objectives.items()} if isinstance(objectives, dict) else None
+    module = ModuleFacts(module_id, texts, _usable(data, broken, "summary", ""), ok=not problems)
     lessons, slugs = _lessons(reader, folder, meta_path, listing, module)
 
     capstone = None
@@ -152,8 +151,26 @@ def _workshop(data: dict) -> Workshop:
     return Workshop(start=data.get("start"), new_day_after=tuple(data.get("new_day_after", ())), materials=tuple(data.get("materials", ())))
 
 
+def objective_text(value) -> str:
+    """A module objective is its text, or a mapping of its text, behaviours at work and measures."""
+    return str(value.get("text", "")) if isinstance(value, dict) else str(value)
+
+
 def _objectives(data: dict) -> tuple[Objective, ...]:
-    return tuple(Objective(str(key), str(text)) for key, text in data.items())
+    return tuple(_objective(str(key), value) for key, value in data.items())
+
+
+def _objective(objective_id: str, value) -> Objective:
+    if not isinstance(value, dict):
+        return Objective(objective_id, str(value))
+    measures = value.get("measures") or {}
+    return Objective(
+        objective_id,
+        objective_text(value),
+        on_the_job=tuple(value.get("on_the_job") or ()),
+        watch=tuple(measures.get("watch") or ()),
+        avoid=tuple(measures.get("avoid") or ()),
+    )
 
 
 def load_lesson(reader: Reader, path: Path, module: ModuleFacts) -> Lesson | None:

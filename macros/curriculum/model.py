@@ -38,8 +38,15 @@ class Located:
 
 @dataclass(frozen=True)
 class Objective:
+    """What a learner can do after a lesson or module. A module's objectives also say how the
+    behaviour shows at work (module.yml's `on_the_job`), and what a manager watches and avoids
+    making a target (`measures`): the manager's guide and the action plan are made from them."""
+
     id: str
     text: str
+    on_the_job: tuple[str, ...] = ()  # what a manager would see or hear when the objective is met
+    watch: tuple[str, ...] = ()  # leading indicators worth watching
+    avoid: tuple[str, ...] = ()  # numbers not to make a target, and why
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
-from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, handout_page
+from macros.curriculum.addresses import MODULE_GENERATED, PRACTICE_PAGE, SCHEDULE_PAGE, Generated, handout_page
 from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module, Scenario
 from macros.render.scenario import Url, scenario_markdown
 
@@ -45,8 +45,8 @@ class ArticlePage:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A workbook or facilitator guide (of `module`), or the schedule (module None): render/workshop.py;
-    or a practice conversation (ScenarioPage, kind None)."""
+    """A workbook, facilitator guide, manager's guide or action plan (of `module`), the schedule or
+    spaced practice (module None); or a practice conversation (ScenarioPage, kind None)."""
 
     kind: Generated | None
     module: Module | None = None
@@ -74,13 +74,14 @@ CoursePage = ModuleOverview | LessonPage | CapstonePage | ArticlePage | Generate
 def course_pages(curriculum: Curriculum, own_schedule: bool = False) -> dict[str, CoursePage]:
     """Every page the curriculum makes, by address; `own_schedule`: docs/ has a schedule page, which wins."""
     pages: dict[str, CoursePage] = {} if own_schedule else {SCHEDULE_PAGE: GeneratedPage(Generated.SCHEDULE)}
+    pages[PRACTICE_PAGE] = GeneratedPage(Generated.PRACTICE)
     for module in curriculum.modules:
         pages[module.path] = ModuleOverview(module)
         for lesson in module.lessons:
             pages[lesson.path] = LessonPage(module, lesson)
         if module.capstone:
             pages[module.capstone.path] = CapstonePage(module, module.capstone)
-        for kind in MODULE_HANDOUTS:
+        for kind in MODULE_GENERATED:
             pages[handout_page(module.id, kind)] = GeneratedPage(kind, module)
         for scenario in module.scenarios:
             pages[scenario.path] = ScenarioPage(None, module, scenario=scenario)

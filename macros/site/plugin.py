@@ -32,7 +32,6 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -41,7 +40,7 @@ from mkdocs.utils import get_relative_url
 from macros import checks
 from macros.checks import samples
 from macros.curriculum import brand
-from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, Generated, pdf_download, pdf_name
+from macros.curriculum.addresses import MODULE_HANDOUTS, SCHEDULE_PAGE, pdf_download, pdf_name
 from macros.curriculum.blocks import learner_markdown
 from macros.curriculum.load import INTRO_FILE, load_curriculum
 from macros.curriculum.model import Curriculum
@@ -55,11 +54,12 @@ from macros.render.page_macros import PageContext
 from macros.render.schedule import DayRules
 from macros.render.tasklist import HiddenCheckboxExtension
 from macros.render.templating import MacroError
-from macros.render.workshop import as_written, facilitator_markdown, schedule_markdown, workbook_markdown
+from macros.render.workshop import as_written
 from macros.site import live_update, preview, search_index
 from macros.site.config import CourseConfig
 from macros.site.discovery import robots_txt
 from macros.site.escaping import escape_other_plugins, escape_page_meta
+from macros.site.generated import generated_markdown
 from macros.site.history import last_commits, updated_html
 from macros.site.macros_env import render_body
 from macros.site.page_content import PrintedHandouts, course_content
@@ -71,7 +71,6 @@ from macros.site.pages import (
     GeneratedPage,
     LessonPage,
     ModuleOverview,
-    ScenarioPage,
     course_pages,
     generated_addresses,
     with_modules,
@@ -308,25 +307,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         page.edit_url = edit_url(config, self.root, source)
 
     def _generated_markdown(self, page, generated: GeneratedPage) -> str:
-        """A workbook, facilitator guide, practice conversation or the schedule, written from the curriculum.
-
-        Never templated as a whole: metadata in it is data, and each lesson's text is templated on
-        its own, as its author wrote it (macros_env.render_body)."""
-        page.meta["render_macros"] = False
-        ctx, module, rules = self.page_context(page), generated.module, self.day_rules
-        if isinstance(generated, ScenarioPage):  # a practice conversation: its own title and summary
-            return generated.markdown(page, ctx.url)
+        """A page written from the curriculum (generated.py), never templated as a whole."""
         body = partial(render_body, self.templates, page) if self.templates is not None else as_written
-        if module is None:  # the one page of the whole curriculum
-            title, markdown = "Workshop schedule", schedule_markdown(self.curriculum, ctx.render, ctx.url, rules)
-        elif generated.kind is Generated.WORKBOOK:
-            title, markdown = f"{module.title}: learner workbook", workbook_markdown(module, ctx.render, body)
-        else:
-            title, markdown = f"{module.title}: facilitator guide", facilitator_markdown(module, ctx.render, ctx.url, rules, body)
-        page.meta["title"] = escape(title)
-        page.meta["description"] = escape(module.summary if module else "The curriculum as a timed series of face-to-face workshops.")
-        page.edit_url = None
-        return markdown
+        return generated_markdown(page, generated, self.curriculum, self.page_context(page), self.day_rules, body)
 
     def on_page_content(self, html, *, page, config, files):
         content = course_content(self.pages.get(page.file.src_uri), html, page, self.page_context(page), self.pdfs)

@@ -6,37 +6,21 @@
 (function () {
   "use strict";
 
-  // -- Progress: this browser only (localStorage), never a cookie, never sent anywhere -------------
+  // -- Progress: this browser only (store.js) -----------------------------------------------------
+  // Part "progress": {"done": ["<module>/<lesson>", ...], "last": {"id", "title", "module", "path"}}
+  // (path relative to the base); scenario.js keeps its conversations in it too, under "scenarios".
 
-  // Material's __md_scope is the site's base URL, so the key is per site: two course sites on one
-  // github.io origin keep separate progress. Key: "<base path>.course.progress",
-  // e.g. "/course-site/.course.progress". Value: {"done": ["<module>/<lesson>", ...],
-  // "last": {"id", "title", "module", "path"}} (path relative to the base).
-  var scope = typeof __md_scope !== "undefined" ? __md_scope
-    : new URL(JSON.parse(document.getElementById("__config").textContent).base, location);
-  var KEY = scope.pathname + ".course.progress";
+  var store = window.courseStore;
+  var scope = store.scope;
 
   var progress = {
-    available: (function () {
-      try {
-        localStorage.setItem(KEY + ".probe", "1");
-        localStorage.removeItem(KEY + ".probe");
-        return true;
-      } catch (error) {
-        return false;  // blocked or full (private windows, strict settings): no progress, no errors
-      }
-    })(),
+    available: store.available,
     read: function () {
-      var data = null;
-      try {
-        data = progress.available && JSON.parse(localStorage.getItem(KEY));
-      } catch (error) { /* unreadable: start afresh */ }
-      if (!data || !Array.isArray(data.done)) data = { done: [], last: null };
+      var data = store.read("progress", null);
+      if (!data || typeof data !== "object" || !Array.isArray(data.done)) data = { done: [], last: null };
       return data;
     },
-    write: function (data) {
-      try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (error) { /* keep going unsaved */ }
-    },
+    write: function (data) { store.write("progress", data); },
     isDone: function (id) { return progress.read().done.indexOf(id) >= 0; },
     setDone: function (id, done) {
       var data = progress.read();
@@ -49,9 +33,7 @@
       data.last = last;
       progress.write(data);
     },
-    clear: function () {
-      try { localStorage.removeItem(KEY); } catch (error) { /* nothing to clear */ }
-    },
+    clear: function () { store.remove("progress"); },
   };
 
   var justReset = false;  // keeps the "cleared" message on screen until the next page

@@ -7,8 +7,8 @@
 // Focus moves to each new line the customer says, which a polite live region also announces.
 // Everything is written as text (textContent), never as HTML.
 //
-// Progress: in the same localStorage entry as course.js's lesson progress (its key is the site's base
-// path + ".course.progress"), under "scenarios": {"<module>/<scenario>": {"path": [choice numbers
+// Progress: in the same entry of this browser's store (store.js) as course.js's lesson progress
+// (part "progress"), under "scenarios": {"<module>/<scenario>": {"path": [choice numbers
 // from 1], "pending": true while a reaction waits for Continue, "endings": [ending ids reached]}}.
 // course.js's "Reset my progress" removes the entry, and with it this.
 //
@@ -21,16 +21,11 @@
 (function () {
   "use strict";
 
-  var scope = typeof __md_scope !== "undefined" ? __md_scope
-    : new URL(JSON.parse(document.getElementById("__config").textContent).base, location);
-  var KEY = scope.pathname + ".course.progress";
-
   // -- Progress: read and written whole, so course.js's "done" and "last" stay as they are ---------
 
   var store = {
     read: function () {
-      var data = null;
-      try { data = JSON.parse(localStorage.getItem(KEY)); } catch (error) { /* blocked or unreadable */ }
+      var data = window.courseStore.read("progress", null);
       return data && typeof data === "object" && Array.isArray(data.done) ? data : { done: [], last: null };
     },
     load: function (key) {
@@ -41,7 +36,7 @@
       var data = store.read();
       data.scenarios = data.scenarios && typeof data.scenarios === "object" ? data.scenarios : {};
       data.scenarios[key] = state;
-      try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (error) { /* keep playing unsaved */ }
+      window.courseStore.write("progress", data);
     },
   };
 
