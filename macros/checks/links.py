@@ -41,17 +41,25 @@ def _target(raw: str) -> str:
     return unquote(re.split(r"[#?]", raw, maxsplit=1)[0])
 
 
+# Pages the plugin writes from the curriculum, with no file of their own (addresses.py).
+MODULE_WRITTEN = {INTRO_FILE, *(f"{kind.value}.md" for kind in addresses.MODULE_GENERATED)}
+SITE_WRITTEN = (addresses.SCHEDULE_PAGE, addresses.PRACTICE_PAGE)
+
+
 def _site_file(layout: Layout, site: str) -> Path | None:
-    """The source file a site path comes from, if it exists (module overviews exist without one)."""
+    """The source file a site path comes from, if it exists; for a page the plugin writes (a module's
+    overview, workbook, guides and action plan; the schedule and practice), the file it is written from."""
     if is_file(layout.docs / site):
         return layout.docs / site
+    if site in SITE_WRITTEN:
+        return layout.modules
     if site.startswith(addresses.MODULES + "/"):
         rest = site[len(addresses.MODULES) + 1 :]
         if is_file(layout.modules / rest):
             return layout.modules / rest
         parts = rest.split("/")
-        if len(parts) == 2 and parts[1] == INTRO_FILE and (layout.modules / parts[0] / MODULE_FILE).is_file():
-            return layout.modules / parts[0] / MODULE_FILE  # the plugin generates the overview page
+        if len(parts) == 2 and parts[1] in MODULE_WRITTEN and (layout.modules / parts[0] / MODULE_FILE).is_file():
+            return layout.modules / parts[0] / MODULE_FILE
     return None
 
 

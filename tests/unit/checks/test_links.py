@@ -83,3 +83,15 @@ def test_a_broken_link_is_reported_once_at_the_authors_file(tmp_path):
         assert output.count("'contour.md'") == 1 and link in output, output
         assert output.count("'../../assets/legend.png'") == 1 and image in output, output
         assert not re.search(r"workbook|facilitator", output), output
+
+
+def test_links_to_the_pages_the_site_writes_are_found(tmp_path):
+    """A module's workbook, guides and action plan, the schedule and practice have no file of their
+    own: a link to them is good, and a link to one of a module that doesn't exist is not."""
+    project = Project.small(tmp_path)
+    project.article("on-testing")
+    written = ["workbook", "facilitator", "manager", "action-plan"]
+    links = " ".join(f"[{kind}](../../modules/alpha/{kind}.md)" for kind in written)
+    project.append(ARTICLE, f"\n{links} [practice](../../practice.md) [schedule](../../schedule.md)\n[none](../../modules/gamma/manager.md)\n")
+    problems = link_problems(project)
+    assert len(problems) == 1 and problems[0].startswith(f"{ARTICLE}:19: link: '../../modules/gamma/manager.md' does not exist"), problems
