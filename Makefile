@@ -6,7 +6,7 @@
 #   make test    set up, make lint, then the whole test suite (installs Chromium and Java for the
 #                tests), one pytest worker per core (TEST_WORKERS=1 for one process)
 #   make lint    ruff (format and lint) and mypy over macros/ and tests/; `make format` fixes the format
-#   make pdf     make site, then print each module's workbook and facilitator guide to pdf/ with
+#   make pdf     make site, then print each module's workbook, facilitator and manager's guides to pdf/ with
 #                Chromium, then build again so the module pages link them
 #   make scorm   one SCORM 1.2 package (zip) per module for an LMS, in dist/scorm/
 #   make check   course check: every metadata, link and content problem, without building

@@ -52,6 +52,8 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 # -- the templates of the small project -----------------------------------------------------------
 
+# A module objective is a block of its text and 2 to 4 behaviours at work (course check asks for
+# them), written on one line here and in tests/fixtures/minimal, so that the lines tests name stay put.
 MODULE_YML = """\
 id: {id}
 title: {title}
@@ -60,7 +62,7 @@ audience: [Testers]
 level: introductory
 order: {order}
 objectives:
-  do-it: Do the thing.
+  do-it: {{text: Do the thing., on_the_job: ["Does the thing at work without being reminded.", "Shows a colleague how to do the thing."]}}
 prerequisites: {prerequisites}
 tags: [testing]
 authors: [ann]

@@ -264,7 +264,7 @@ def stats(ctx: click.Context) -> None:
         click.echo(line)
 
 
-@course.command(context_settings=CONTEXT, short_help="Print workbooks and facilitator guides to PDF.")
+@course.command(context_settings=CONTEXT, short_help="Print workbooks and guides to PDF.")
 @click.argument("modules", nargs=-1, metavar="[MODULE]...")
 @click.option(
     "--site",
@@ -286,11 +286,11 @@ def stats(ctx: click.Context) -> None:
 )
 @click.pass_context
 def pdf(ctx: click.Context, modules: tuple[str, ...], site_dir: Path, out: Path, chromium: str) -> None:
-    """Print each module's learner workbook and facilitator guide from the built site to PDF.
+    """Print each module's learner workbook, facilitator guide and manager's guide from the built site to PDF.
 
     \b
     Example:
-      course pdf                        # every module: pdf/<module>-workbook.pdf, -facilitator.pdf
+      course pdf                        # every module: pdf/<module>-workbook.pdf, -facilitator.pdf, -manager.pdf
       course pdf questioning-skills
     """
     from macros.outputs.pdf import PdfError, print_pdfs

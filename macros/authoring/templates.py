@@ -16,8 +16,16 @@ level: introductory  # introductory, intermediate or advanced
 order: $order  # position in the catalogue and the navigation, smallest first
 objectives:
   # What learners can do after the module: an id (lowercase words joined by hyphens), a colon,
-  # then a measurable statement. Each objective needs a lesson that serves it (serves: [id]).
-  first-objective: "TODO: what learners can do after the module, as a measurable statement"
+  # then its fields. Each objective needs a lesson that serves it (serves: [id]).
+  first-objective:
+    text: "TODO: what learners can do after the module, as a measurable statement"
+    on_the_job:
+      # 2 to 4 behaviours: what a manager would see or hear at work when the objective is met.
+      - "TODO: something a manager would see or hear the learner do at work"
+      - "TODO: another thing a manager would see or hear at work"
+    # measures:  # optional: what a manager watches, and what not to make a target, and why
+    #   watch: ["a leading indicator, such as repeat contacts within seven days"]
+    #   avoid: ["a number not to make a target, such as average handling time: it rewards short calls"]
 prerequisites: []  # ids of modules to take first: $modules
 tags: ["TODO: a topic, such as questioning"]
 authors: [$author]  # ids from $authors_file: $authors

@@ -135,15 +135,21 @@ def kind_of(schema: dict) -> Kind | None:
     """The kind of a field that holds text (a string, or a list or block of strings), else None."""
     inner = schema.get("items") or schema.get("additionalProperties") or {}
     for rule in (schema, inner if isinstance(inner, dict) else {}):
-        if rule.get("type") == "string" and "pattern" not in rule and "format" not in rule:
+        if _may_be_text(rule) and "pattern" not in rule and "format" not in rule:
             return Kind(rule.get(KEYWORD, Kind.TEXT))
     return None
+
+
+def _may_be_text(rule: dict) -> bool:
+    """A string, or a string among other types (a module objective: text, or a block of fields)."""
+    allowed = rule.get("type")
+    return allowed == "string" or (isinstance(allowed, list) and "string" in allowed)
 
 
 def fields_of_kind(schema: dict, kind: Kind, prefix: str = "") -> list[str]:
     """The dotted names of the fields in `schema` of `kind` (for the author guide and tests)."""
     found = []
-    if schema.get(KEYWORD, Kind.TEXT if schema.get("type") == "string" else None) == kind:
+    if schema.get(KEYWORD, Kind.TEXT if _may_be_text(schema) else None) == kind:
         found.append(prefix)
     for key, sub in schema.get("properties", {}).items():
         found += fields_of_kind(sub, kind, f"{prefix}.{key}" if prefix else key)

@@ -16,11 +16,12 @@ from typing import Any
 
 from macros.curriculum.load_scenario import ScenarioModule, load_scenarios
 from macros.curriculum.model import Capstone, Exercise, Lesson, Module, Objective, Option, Question, Workshop
+from macros.curriculum.problems import Problem
 from macros.curriculum.project import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.reader import Reader
 from macros.curriculum.schema import SLUG
 from macros.curriculum.source import LineList, MarkdownSource, flatten_lines, is_file
-from macros.curriculum.validate import Broken, draws_on_problems, lesson_problems, serves_problems
+from macros.curriculum.validate import Broken, behaviour_problems, draws_on_problems, lesson_problems, serves_problems
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,9 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
         capstone = load_capstone(reader, folder / CAPSTONE_FILE, module, slugs, lessons)
     objective_ids = list(module.objectives) if module.objectives is not None else None
     scenarios = load_scenarios(reader, folder, ScenarioModule(module_id, objective_ids, slugs))
-    if problems:
+    if problems:  # it stays out of the curriculum that cross_check checks: check its objectives here
+        sound = _sound_objectives(data.get("objectives"), problems)
+        reader.problems.extend(behaviour_problems(sound, reader.rel(meta_path), flatten_lines(data)))
         return None
     intro = ""
     intro_path = folder / INTRO_FILE
@@ -154,6 +157,18 @@ def _workshop(data: dict) -> Workshop:
 def objective_text(value) -> str:
     """A module objective is its text, or a mapping of its text, behaviours at work and measures."""
     return str(value.get("text", "")) if isinstance(value, dict) else str(value)
+
+
+def _sound_objectives(data: Any, problems: list[Problem]) -> tuple[Objective, ...]:
+    """The objectives that passed the schema, when the module as a whole did not."""
+    if not isinstance(data, dict) or any(p.field == "objectives" for p in problems):
+        return ()
+    fields = [p.field for p in problems]
+    return _objectives({key: value for key, value in data.items() if not _any_under(fields, f"objectives.{key}")})
+
+
+def _any_under(fields: list[str], name: str) -> bool:
+    return any(f == name or f.startswith((name + ".", name + "[")) for f in fields)
 
 
 def _objectives(data: dict) -> tuple[Objective, ...]:

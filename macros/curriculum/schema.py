@@ -14,6 +14,7 @@ from __future__ import annotations
 from macros.curriculum.schema_fields import SLUG
 from macros.curriculum.schema_fields import ids as _ids
 from macros.curriculum.schema_fields import markdown as _markdown
+from macros.curriculum.schema_fields import module_objectives as _module_objectives
 from macros.curriculum.schema_fields import objectives as _objectives
 from macros.curriculum.schema_fields import text as _text
 from macros.curriculum.schema_fields import url as _url
@@ -63,9 +64,11 @@ MODULE = {
             "description": "Position in the catalogue and navigation (smallest first).",
             "examples": [1],
         },
-        "objectives": _objectives(
-            "What learners can do after the module: an id for each, then a measurable statement.",
-            {"diagnose": "Ask questions that uncover the need behind a request."},
+        "objectives": _module_objectives(
+            "What learners can do after the module, by id: each a block with its `text`, what a manager would see or hear at "
+            "work when it is met (`on_the_job`) and, optionally, what to watch and what not to make a target (`measures`). "
+            "`course check` asks for 2 to 4 behaviours at work for each.",
+            {"diagnose": {"text": "Ask questions that uncover the need behind a request.", "on_the_job": ["...", "..."]}},
         ),
         "prerequisites": _ids("Ids of modules to take first.", ["customer-service"]),
         "tags": _words("Topics, for search and the tag index.", ["questioning", "listening"]),

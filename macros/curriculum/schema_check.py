@@ -155,8 +155,11 @@ def _unknown(e: _Error) -> Iterator[Problem]:
 
 
 def _wrong_type(e: _Error) -> Iterator[Problem]:
-    expected = _TYPE_NAMES.get(str(e.schema.get("type")), str(e.schema.get("type")))
-    if e.schema.get("type") == "string" and isinstance(e.instance, (bool, int, float)):
+    # A field may take more than one type (a module objective: text, or a block of fields).
+    allowed = e.schema.get("type")
+    types = [str(t) for t in allowed] if isinstance(allowed, list) else [str(allowed)]
+    expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+    if "string" in types and isinstance(e.instance, (bool, int, float)):
         yield from _unquoted(e)
         return
     yield e.problem(f"expected {expected}, got {_shown(e.instance)}", e.example or f"make it {expected}")

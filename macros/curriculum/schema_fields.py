@@ -1,6 +1,7 @@
 """The building blocks of the metadata schema (schema.py, schema_scenario.py): a field of text, of
-inline Markdown or a URL (kinds.py), a list of words or of ids, a block of objectives. Each carries
-the `description` the author guide shows and the `examples` the hints quote.
+inline Markdown or a URL (kinds.py), a list of words or of ids, a block of objectives (a module's
+may also say how each shows at work). Each carries the `description` the author guide shows and the
+`examples` the hints quote.
 """
 
 from __future__ import annotations
@@ -8,6 +9,17 @@ from __future__ import annotations
 from macros.curriculum.kinds import KEYWORD, Kind
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+# How many behaviours at work (`on_the_job`) each module objective needs: `course check` counts
+# them (validate.py), so an objective written as text alone, as before, still loads and is named.
+FEWEST_BEHAVIOURS = 2
+MOST_BEHAVIOURS = 4
+
+# A field whose nested fields the author guide's metadata reference lists row by row under it
+# (render/page_macros.py); the others describe theirs in words.
+NESTED_ROWS = "x-nested-rows"
+# Fields the schema lets through but `course check` asks for: the reference shows them as required.
+REQUIRED_BY_CHECK = "x-required-by-check"
 
 
 def text(description: str, example: str, max_length: int = 300) -> dict:
@@ -53,3 +65,65 @@ def objectives(description: str, example: dict) -> dict:
         "description": description,
         "examples": [example],
     }
+
+
+def text_list(description: str, example: list, fewest: int = 0) -> dict:
+    """A list of short plain-text items (each up to 300 characters), none repeated."""
+    rule = {
+        "type": "array",
+        "items": text("One item.", example[0]),
+        "uniqueItems": True,
+        "description": description,
+        "examples": [example],
+    }
+    return {**rule, "minItems": fewest} if fewest else rule
+
+
+# Examples without commas or colons: a hint writes them as a YAML flow list ("write watch: [...]").
+MEASURES = {
+    "type": "object",
+    "additionalProperties": False,
+    "description": "Optional: how a manager follows the objective up in numbers, under `watch` and `avoid`.",
+    "examples": [{"watch": ["Repeat contacts within seven days"], "avoid": ["Average handling time as a target"]}],
+    "properties": {
+        "watch": text_list(
+            "Leading indicators worth watching: numbers or signs that move when the behaviour takes hold (plain text, one or more).",
+            ["Repeat contacts within seven days about the same problem"],
+            fewest=1,
+        ),
+        "avoid": text_list(
+            "What not to make a target, and why: a number that would reward the wrong behaviour (plain text, one or more).",
+            ["Average handling time as a target because it rewards ending the call"],
+            fewest=1,
+        ),
+    },
+}
+
+# Text alone (as before), or a block with behaviours at work and measures. JSON Schema applies the
+# text rules to text and the block rules to a block, so each error is said like any other field's.
+MODULE_OBJECTIVE = {
+    "type": ["string", "object"],
+    "minLength": 1,
+    "maxLength": 300,
+    "additionalProperties": False,
+    "required": ["text"],
+    REQUIRED_BY_CHECK: ["on_the_job"],
+    "description": "One objective: a block of `text`, `on_the_job` and optional `measures`.",
+    "examples": [{"text": "Ask questions that uncover the need behind a request.", "on_the_job": ["...", "..."]}],
+    "properties": {
+        "text": text(
+            "What learners can do after the module, as a measurable statement.", "Ask questions that uncover the need behind a request."
+        ),
+        "on_the_job": text_list(
+            f"{FEWEST_BEHAVIOURS} to {MOST_BEHAVIOURS} observable behaviours: what a manager would see or hear at work when the "
+            "objective is met, one plain sentence each. The manager's guide and the action plan are made from them.",
+            ["Asks what prompted the call before offering a fix", "Sums up the need and checks it with the customer"],
+        ),
+        "measures": MEASURES,
+    },
+}
+
+
+def module_objectives(description: str, example: dict) -> dict:
+    """A module's objectives: each a block of its text, its behaviours at work and its measures."""
+    return {**objectives(description, example), "additionalProperties": MODULE_OBJECTIVE, NESTED_ROWS: True}

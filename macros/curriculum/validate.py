@@ -3,6 +3,7 @@
     lesson_problems(lesson, broken)          a lesson's questions and exercises, against its objectives and text
     serves_problems(page, module_id, ids)    a page's `serves`, against its module's objectives
     draws_on_problems(capstone, ...)         a capstone's `draws_on`, against the module's lessons
+    behaviour_problems(objectives, ...)      module objectives with too few or too many behaviours at work
     cross_check(curriculum, root) -> list[Problem]   ids, references, coverage: the whole curriculum
 
 The schema (schema.py) checks each file on its own.  A file with a schema problem is still checked
@@ -13,13 +14,14 @@ here on the fields the problem leaves alone (`Broken`), so one run shows everyth
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.curriculum.blocks import EXERCISE, find_blocks
-from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module
+from macros.curriculum.model import Article, Capstone, Curriculum, Lesson, Module, Objective
 from macros.curriculum.problems import Problem, did_you_mean
+from macros.curriculum.schema_fields import FEWEST_BEHAVIOURS, MOST_BEHAVIOURS
 
 _FIELD = re.compile(r"[^.\[]+(?:\[\d+\])?")  # 'knowledge_check[2].options[1].why' -> 'knowledge_check[2]'
 
@@ -56,6 +58,7 @@ def cross_check(curriculum: Curriculum, root: Path, uncertain: frozenset[str] = 
         *_article_slugs(curriculum),
         *(p for module in curriculum.modules for p in _module_coverage(module, uncertain)),
         *(p for module in curriculum.modules for p in _workshop_days(module)),
+        *(p for module in curriculum.modules for p in behaviour_problems(module.objectives, module.source, module.lines)),
         *(p for _, lesson in curriculum.lessons() for p in lesson_problems(lesson)),
     ]
 
@@ -183,6 +186,40 @@ def draws_on_problems(capstone: Capstone, module_id: str, slugs: list[str], unsu
                 f"'{slug}' is not a lesson of module '{module_id}'",
                 did_you_mean(slug, slugs) or "use one of " + ", ".join(slugs),
             )
+
+
+SEEN_AT_WORK = "a manager would see or hear at work when the objective is met"
+
+
+def behaviour_problems(objectives: Iterable[Objective], source: str, lines: Mapping[str, int]) -> Iterator[Problem]:
+    """Module objectives without 2 to 4 behaviours at work (`on_the_job`): the manager's guide and
+    the action plan are made of them. `lines`: module.yml's, as flatten_lines gives them."""
+    for objective in objectives:
+        field = f"objectives.{objective.id}"
+        count = len(objective.on_the_job)
+        if count > MOST_BEHAVIOURS:  # at the first one too many
+            line = lines.get(f"{field}.on_the_job.{MOST_BEHAVIOURS}") or lines.get(field, 1)
+            message = f"{count} behaviours at work (on_the_job); at most {MOST_BEHAVIOURS} are allowed"
+            hint = f"keep the {MOST_BEHAVIOURS} a manager can see or hear most clearly, and remove {count - MOST_BEHAVIOURS}"
+        elif count >= FEWEST_BEHAVIOURS:
+            continue
+        elif f"{field}.text" not in lines:  # written as text alone, as objectives were before
+            line, message = lines.get(field, 1), "written as text alone, with no behaviours at work (on_the_job)"
+            hint = f"write it as a mapping with text: and on_the_job: {FEWEST_BEHAVIOURS} to {MOST_BEHAVIOURS} things {SEEN_AT_WORK}"
+        else:
+            line = lines.get(f"{field}.on_the_job") or lines.get(field, 1)
+            message, hint = _too_few(count)
+        yield Problem(source, line, field, message, hint)
+
+
+def _too_few(count: int) -> tuple[str, str]:
+    if not count:
+        return "no behaviours at work (on_the_job)", f"add on_the_job: {FEWEST_BEHAVIOURS} to {MOST_BEHAVIOURS} things {SEEN_AT_WORK}"
+    more = FEWEST_BEHAVIOURS - count
+    return (
+        f"{count} behaviour{'' if count == 1 else 's'} at work (on_the_job); at least {FEWEST_BEHAVIOURS} are needed",
+        f"add {more} more under on_the_job: {'something' if more == 1 else 'things'} else {SEEN_AT_WORK}",
+    )
 
 
 def _workshop_days(module: Module) -> Iterator[Problem]:

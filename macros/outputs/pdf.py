@@ -1,4 +1,5 @@
-"""Print each module's workbook and facilitator guide to PDF with Chromium (`course pdf`, `make pdf`).
+"""Print each module's handouts (addresses.MODULE_HANDOUTS: the workbook, the facilitator guide and
+the manager's coaching guide) to PDF with Chromium (`course pdf`, `make pdf`).
 
 The pages are printed from the built site, served on localhost for the occasion, so what lands on
 paper is exactly the site's print stylesheet at work. Playwright drives Debian's Chromium (or any
@@ -25,7 +26,7 @@ class PdfError(Exception):
 
 
 def print_pdfs(site: Path, out: Path, module_ids: list[str], chromium: str, browser=None) -> list[Path]:
-    """Write <module>-workbook.pdf and <module>-facilitator.pdf into `out` (with a running
+    """Write <module>-workbook.pdf, -facilitator.pdf and -manager.pdf into `out` (with a running
     Playwright `browser` when given, else a Chromium started here)."""
     pages = [(module_id, kind, site / page_file(handout_page(module_id, kind))) for module_id in module_ids for kind in MODULE_HANDOUTS]
     missing = [str(path) for _, _, path in pages if not path.is_file()]

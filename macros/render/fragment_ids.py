@@ -37,6 +37,7 @@ class FragmentIds:
     module_objectives: FragmentId = FragmentId("module-objectives", "Objectives")
     before_you_start: FragmentId = FragmentId("before-you-start", "Before you start")
     lessons: FragmentId = FragmentId("lessons", "Lessons")
+    after_the_course: FragmentId = FragmentId("after-the-course", "After the course")
     run_as_a_workshop: FragmentId = FragmentId("run-as-a-workshop", "Print it or run it as a workshop")
     knowledge_check: FragmentId = FragmentId("knowledge-check-{}", "Check your understanding")  # lesson slug
     key_takeaways: FragmentId = FragmentId("key-takeaways", "Key takeaways")
@@ -48,6 +49,7 @@ class FragmentIds:
     option_why: FragmentId = FragmentId("{}-q{}-{}-why")  # the option's explanation
     catalogue_filter: FragmentId = FragmentId("catalogue-filter-{}")  # filter name
     learning_path_arrow: FragmentId = FragmentId("course-path-arrow")
+    manager_contents: FragmentId = FragmentId("manager-guide-contents")  # the manager's guide's list of parts
 
     def __iter__(self):
         return (getattr(self, field.name) for field in fields(self))

@@ -171,25 +171,48 @@ def metadata_reference(ctx: PageContext, kind: str) -> Markup:
     Kinds: module, lesson, capstone, article, glossary.
     """
     from macros.curriculum import schema  # the schema is only needed on the guide's page
-    from macros.curriculum.kinds import kind_of
-    from macros.curriculum.schema_check import example_yaml
 
     if kind not in schema.SCHEMAS:
         kinds = list(schema.SCHEMAS)
         raise MacroError(f"no metadata called '{kind}'", did_you_mean(kind, kinds) or "use one of " + ", ".join(kinds))
     rules: dict[str, Any] = schema.TERM if kind == "glossary" else schema.SCHEMAS[kind]
-    required = set(rules.get("required", ()))
-    fields = [
-        {
-            "name": name,
-            "required": name in required,
-            "kind": kind_of(rule) or "",
-            "description": rule.get("description", ""),
-            "example": example_yaml(name, rule),
-        }
-        for name, rule in rules["properties"].items()
-    ]
-    return ctx.render("metadata-reference.html", fields=fields)
+    return ctx.render("metadata-reference.html", fields=_reference_rows(rules))
+
+
+def _reference_rows(rules: dict, prefix: str = "") -> list[dict]:
+    """A row per field; a field the schema marks NESTED_ROWS is followed by a row per field inside
+    it, named by its path (`objectives.<id>.on_the_job`), down to the last level."""
+    from macros.curriculum.kinds import kind_of
+    from macros.curriculum.schema_check import example_yaml
+    from macros.curriculum.schema_fields import NESTED_ROWS, REQUIRED_BY_CHECK
+
+    required = {*rules.get("required", ()), *rules.get(REQUIRED_BY_CHECK, ())}
+    rows = []
+    for name, rule in rules["properties"].items():
+        inner = _inner_fields(rule) if prefix or rule.get(NESTED_ROWS) else None
+        rows.append(
+            {
+                "name": prefix + name,
+                "required": name in required,
+                "kind": kind_of(rule) or "",
+                "description": rule.get("description", ""),
+                "example": "" if inner else example_yaml(name, rule),  # the rows below show them
+                "nested": bool(prefix),
+            }
+        )
+        if inner:
+            block, step = inner
+            rows += _reference_rows(block, f"{prefix}{name}{step}.")
+    return rows
+
+
+def _inner_fields(rule: dict) -> tuple[dict, str] | None:
+    """The block of fields inside a field, and the step to it: '' (a block), '.<id>' (blocks by id)
+    or '[]' (a list of blocks); None when it holds none."""
+    for step, inner in (("", rule), (".<id>", rule.get("additionalProperties")), ("[]", rule.get("items"))):
+        if isinstance(inner, dict) and isinstance(inner.get("properties"), dict):
+            return inner, step
+    return None
 
 
 def term(ctx: PageContext, term_id: str, text: str | None = None) -> Markup:

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from html import escape
 
-from macros.curriculum.addresses import facilitator_page, workbook_page
+from macros.curriculum.addresses import facilitator_page, manager_page, workbook_page
 from macros.curriculum.blocks import EXERCISE, FACILITATOR, code_spans, find_blocks, learner_markdown
 from macros.curriculum.model import Capstone, Curriculum, Lesson, Module, Scenario
 from macros.render.role_play import cards as role_play_cards
@@ -101,14 +101,18 @@ def _demoted(markdown: str) -> str:
 
 def facilitator_markdown(module: Module, render: Render, url: Url, rules: DayRules, body: Body = as_written) -> str:
     slots = plan(((module, page) for page in module.pages), rules)
+    manager = manager_page(module.id)
     parts = [
-        render("facilitator-intro.html", module=module, days=days(slots), workbook=workbook_page(module.id)),
+        render("facilitator-intro.html", module=module, days=days(slots), workbook=workbook_page(module.id), manager=manager),
         "## Session plan { #session-plan }",
         render(
             "session-plan.html", days=days(slots), show_module=False, show_day=False, link=lambda slot: f"#{slot.page.slug}", guide=None
         ),
         "## Materials { #materials }",
         render("materials.html", items=module.materials),
+        # What managers do before and after: the manager's coaching guide in short (manager_guide.py)
+        "## Before and after the workshop { #before-and-after }",
+        render("facilitator-before-after.html", module=module, manager=manager),
     ]
     sessions = {slot.page.slug: slot for slot in slots if slot.page is not None}
     for number, page in enumerate(module.pages, 1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from markupsafe import Markup
 from mkdocs.structure.toc import AnchorLink
 
-from macros.curriculum.addresses import Generated, facilitator_page, workbook_page
+from macros.curriculum.addresses import Generated, facilitator_page, manager_page, workbook_page
 from macros.curriculum.model import Article
 from macros.render.fragment_ids import FRAGMENT_IDS as IDS
 from macros.render.fragment_ids import FragmentId
@@ -64,14 +64,15 @@ def capstone_content(html: str, page, found: CapstonePage, ctx: PageContext) -> 
 
 def overview_content(html: str, page, found: ModuleOverview, ctx: PageContext, pdfs: PrintedHandouts) -> str:
     """The module's generated overview, with the author's index.md (the page's HTML) as its intro,
-    and links to its workbook and guide (and their PDFs, when `make pdf` has printed them)."""
+    and links to its workbook and guides (and their PDFs, when `make pdf` has printed them)."""
     module, curriculum = found.module, ctx.curriculum
     related = curriculum.related_articles(module)
     printed = {kind: ctx.url(path) for (module_id, kind), path in pdfs.items() if module_id == module.id}
     prerequisites = curriculum.prerequisites_of(module)
     overview = ctx.render("module-overview.html", module=module, intro=Markup(html), prerequisites=prerequisites, related=related)
-    workshop = ctx.render("workshop-links.html", workbook=workbook_page(module.id), guide=facilitator_page(module.id), pdfs=printed)
-    headings = (IDS.module_objectives, IDS.before_you_start, IDS.lessons, IDS.run_as_a_workshop)
+    handouts = {"workbook": workbook_page(module.id), "guide": facilitator_page(module.id), "manager": manager_page(module.id)}
+    workshop = ctx.render("workshop-links.html", pdfs=printed, **handouts)
+    headings = (IDS.module_objectives, IDS.before_you_start, IDS.lessons, IDS.after_the_course, IDS.run_as_a_workshop)
     page.toc.items.extend(toc_entry(fragment) for fragment in headings)
     return f"{overview}\n{workshop}"
 

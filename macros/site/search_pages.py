@@ -7,7 +7,8 @@ and gives it the kind and modules as filters, which the results show and the sea
 
 Searched: module overviews, lessons, capstones, articles, the glossary, and the site's own pages
 (about, how to use the site...), as guides. Not searched: the facilitator guides (answer keys),
-the workbooks and the schedule (they repeat the lessons), the home page and section index pages,
+the managers' coaching guides (for managers, not learners),
+the workbooks, the schedule and spaced practice (they repeat the lessons), the home page and section index pages,
 the blog's and the tags' listings, the authors' guide (about running the site, not learning), and
 any page whose front matter says `search: {exclude: true}` (Material's own switch, kept).
 """

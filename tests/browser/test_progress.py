@@ -1,6 +1,6 @@
 """Progress kept in this browser: "Mark as complete", bars and ticks after a reload and after
-Material's instant navigation, "Continue where you left off", the reset, the storage key scoped to
-the site's base path, and a browser that keeps nothing."""
+Material's instant navigation, "Continue where you left off", "Delete my data", the storage key
+scoped to the site's base path, and a browser that keeps nothing."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from macros.outputs.browser import CHROMIUM_ARGS, serve_folder
 from tests.brand import REPOSITORY
 
-from .helpers import CHROMIUM, DESKTOP, LESSON, MODULE, PHONE, blocking_violations, describe_violations, progress_key
+from .helpers import BASE_PATH, CHROMIUM, DESKTOP, LESSON, MODULE, PHONE, blocking_violations, describe_violations, progress_key
 
 pytestmark = [pytest.mark.browser, pytest.mark.curriculum]  # on this repository's sample modules
 
@@ -162,26 +162,40 @@ def test_continue_goes_on_after_the_lesson_completed_last_not_back_to_one_skippe
     expect(page.locator(".course-continue__summary")).to_have_text(re.compile(r"^You've completed 2 of \d+ lessons\.$"))
 
 
-def test_reset_asks_first_then_clears_everything(page, site_url):
+def course_keys(page) -> list[str]:
+    """Every entry this site keeps in localStorage (store.js: "<base path>.course.<part>")."""
+    return sorted(page.evaluate(f"() => Object.keys(localStorage).filter(key => key.startsWith('{BASE_PATH}.course.'))"))
+
+
+def test_delete_my_data_asks_first_then_leaves_nothing(page, site_url):
     mark_complete(page, site_url + LESSON)
+    # Every other part the site keeps, as its scripts write it (after.js, practice.js).
+    for part, value in {
+        "confidence": {"questioning-skills": {"before": {"diagnose": 2, "date": "2026-12-01"}}},
+        "plans": {"questioning-skills": {"behaviours": ["diagnose-1"], "when": "Tuesdays", "start": "2026-12-01"}},
+        "practice": {"cards": {}},
+    }.items():
+        page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))", [f"{BASE_PATH}.course.{part}", value])
     page.goto(site_url + "using-this-site/")
     expect(page.locator("#your-progress-and-privacy")).to_be_visible()
-    start = page.get_by_role("button", name="Reset my progress", exact=True)
+    start = page.get_by_role("button", name="Delete my data", exact=True)
     start.click()
     expect(start).to_have_attribute("aria-expanded", "true")
     question = page.locator(".course-reset__question")
     expect(question).to_be_focused()
+    expect(question).to_contain_text("confidence ratings and action plans")
     page.get_by_role("button", name="No, keep it").click()
     expect(start).to_be_focused()
     expect(question).to_be_hidden()
     assert stored(page)["done"] == ["questioning-skills/open-closed-and-probing"]
+    assert len(course_keys(page)) == 4
 
     start.click()
-    page.get_by_role("button", name="Yes, reset my progress").click()
+    page.get_by_role("button", name="Yes, delete my data").click()
     status = page.locator(".course-reset__status")
-    expect(status).to_have_text("Your progress has been cleared.")
+    expect(status).to_have_text("Your data has been deleted: this site keeps nothing in this browser now.")
     expect(status).to_be_focused()
-    assert stored(page) is None
+    assert course_keys(page) == []
 
     page.goto(site_url)
     expect(page.locator(".course-continue")).to_be_hidden()
@@ -189,16 +203,17 @@ def test_reset_asks_first_then_clears_everything(page, site_url):
     expect(page.locator(".course-lessons .course-progress__text")).to_have_text(f"0 of {LESSON_COUNT} lessons done")
 
 
-def test_reset_from_the_home_page(page, site_url):
+def test_delete_my_data_from_the_home_page(page, site_url):
     mark_complete(page, site_url + LESSON)
     page.goto(site_url)
     resume = page.locator(".course-continue")
-    resume.get_by_role("button", name="Reset my progress", exact=True).click()
-    resume.get_by_role("button", name="Yes, reset my progress").click()
-    expect(resume.locator(".course-reset__status")).to_have_text("Your progress has been cleared.")
+    resume.get_by_role("button", name="Delete my data", exact=True).click()
+    resume.get_by_role("button", name="Yes, delete my data").click()
+    expect(resume.locator(".course-reset__status")).to_have_text("Your data has been deleted: this site keeps nothing in this browser now.")
     expect(resume.locator(".course-reset__status")).to_be_focused()  # the panel stays until the next page
     expect(resume.locator(".course-continue__link")).to_be_hidden()
     expect(page.locator(".course-card .course-progress:visible")).to_have_count(0)
+    assert course_keys(page) == []
     page.reload()
     expect(resume).to_be_hidden()
 
@@ -252,7 +267,7 @@ def test_a_browser_that_keeps_nothing_still_gets_working_checks(browser, site_ur
     page.goto(site_url + MODULE)
     expect(page.locator(".course-progress")).to_be_hidden()
     page.goto(site_url + "using-this-site/")
-    expect(page.locator(".course-reset")).to_have_text("This browser isn't letting the site keep anything, so no progress is saved here.")
+    expect(page.locator(".course-reset")).to_have_text("This browser isn't letting the site keep anything, so there is nothing to delete.")
     assert errors == []
     context.close()
 

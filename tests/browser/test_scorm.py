@@ -316,6 +316,10 @@ def test_a_review_launch_records_no_answers_score_or_status(lms):
     frame = content(page)
     frame.locator(".course-lessons__list a").first.click()
     answer_check(frame, LESSONS[0])
+    frame.locator("body").evaluate(
+        "body => body.ownerDocument.dispatchEvent(new CustomEvent('course:confidence', "
+        f"{{detail: {{module: '{MODULE}', objective: 'diagnose', stage: 'after', rating: 4}}}}))"
+    )
     page.wait_for_function("() => API.cmi.suspend_data && JSON.parse(API.cmi.suspend_data).done.length === 1")
     record = cmi(page)
     assert record["core"]["lesson_mode"] == "review"
@@ -377,6 +381,72 @@ def test_course_events_reach_the_lms(lms):
     page.wait_for_function("() => JSON.parse(API.cmi.suspend_data).done.length === 1")
     assert suspend_data(page) == {"v": 1, "done": ["why-questions-matter"], "first": {"things-and-people": "-00-"}}
     assert cmi(page)["core"]["score"]["raw"] == "0"
+
+
+def interactions_of(page) -> list[dict]:
+    record = cmi(page)["interactions"]
+    return [record[key] for key in sorted(record, key=int)]
+
+
+def test_confidence_and_the_action_plan_are_recorded_as_interactions(lms):
+    """after.js's "course:confidence" and "course:action-plan", through bridge.js: a likert record
+    for each rating saved on the overview, fill-in records for the plan made on its page."""
+    page = lms
+    page.goto(page.base + "host.html")
+    frame = content(page)
+    ratings = frame.locator(".course-confidence")
+    expect(ratings).to_be_visible()
+    for objective, rating in (("diagnose", 2), ("confirm", 4)):
+        ratings.locator(f'fieldset[data-objective="{objective}"]').get_by_role("radio", name=re.compile(rf"^{rating} ")).check()
+    ratings.get_by_role("button", name="Save my ratings").click()
+    page.wait_for_function("() => API.cmi.interactions.childArray.length === 2")
+
+    frame.get_by_role("link", name="Make your action plan").click()
+    expect(content_h1(frame)).to_have_text("Questioning skills: action plan")
+    wait_for(page, "core.lesson_location", f"modules/{MODULE}/action-plan.html")
+    choice = frame.locator('input[name="behaviour"]').first
+    choice.check()
+    behaviour = " ".join(frame.locator(".course-plan__behaviour").first.text_content().split())
+    frame.get_by_label("When I will practise").fill("Tuesday late shifts, from 6; all month")
+    frame.get_by_label("Who will observe me").fill("My team lead")
+    frame.get_by_role("button", name="Save my plan").click()
+    page.wait_for_function("() => API.cmi.interactions.childArray.length === 5")
+
+    records = interactions_of(page)
+    assert [(i["id"], i["type"], i["student_response"], i["result"]) for i in records] == [
+        ("confidence-before-diagnose", "likert", "2", "neutral"),
+        ("confidence-before-confirm", "likert", "4", "neutral"),
+        ("action-plan-behaviour-1", "fill-in", behaviour, "neutral"),
+        ("action-plan-when", "fill-in", "Tuesday late shifts, from 6; all month", "neutral"),
+        ("action-plan-observer", "fill-in", "My team lead", "neutral"),  # no "where": none recorded
+    ]
+    assert [[o["id"] for o in i["objectives"].values()] for i in records[:2]] == [["diagnose"], ["confirm"]]
+    assert all(re.fullmatch(r"\d\d:\d\d:\d\d", i["time"]) for i in records)
+
+    # Sent as after.js sends them: a long answer is cut to SCORM 1.2's 255 characters, on one line;
+    # another module's, an unknown objective's and a rating off the scale are not recorded.
+    send = "(body, [name, detail]) => body.ownerDocument.dispatchEvent(new CustomEvent(name, {detail}))"
+    inner = content(page).locator("body")
+    long = "Asks, then waits;\nthen sums up. " * 20
+    for name, detail in [
+        ("course:confidence", {"module": MODULE, "objective": "frame", "stage": "after", "rating": 5}),
+        ("course:confidence", {"module": MODULE, "objective": "frame", "stage": "after", "rating": 6}),
+        ("course:confidence", {"module": MODULE, "objective": "nowhere", "stage": "after", "rating": 3}),
+        ("course:confidence", {"module": "customer-service", "objective": "frame", "stage": "after", "rating": 3}),
+        ("course:action-plan", {"module": "customer-service", "behaviours": ["Elsewhere"], "when": "", "where": "", "observer": ""}),
+        ("course:action-plan", {"module": MODULE, "behaviours": [long], "when": "", "where": "Zürich desk", "observer": ""}),
+    ]:
+        inner.evaluate(send, [name, detail])
+    page.wait_for_function("() => API.cmi.interactions.childArray.length === 8")
+    last = [(i["id"], i["type"], i["student_response"]) for i in interactions_of(page)[5:]]
+    cut = " ".join(long.split())[:254].strip() + "…"
+    assert last == [
+        ("confidence-after-frame", "likert", "5"),
+        ("action-plan-behaviour-1", "fill-in", cut),
+        ("action-plan-where", "fill-in", "Zürich desk"),
+    ]
+    assert len(cut) == 255
+    assert page.errors == []
 
 
 def test_search_and_styles_work_inside_the_lms_frame(lms):

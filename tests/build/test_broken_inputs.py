@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.build import broken_brand, broken_escaping, broken_offsite, broken_rules, broken_scenarios, broken_templates
+from tests.build import broken_after_course, broken_brand, broken_escaping, broken_offsite, broken_rules, broken_scenarios, broken_templates
 from tests.build.broken_inputs import CASES as BASE_CASES
 from tests.build.broken_inputs import Case
 from tests.factory import MINIMAL, ROOT, Project
@@ -32,6 +32,7 @@ CASES = [
     *broken_rules.CASES,
     *broken_brand.CASES,
     *broken_scenarios.CASES,
+    *broken_after_course.CASES,
 ]
 
 

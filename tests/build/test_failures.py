@@ -48,7 +48,7 @@ def test_unknown_prerequisite_is_named_with_a_suggestion(project, tmp_path):
     project.replace("modules/questioning-skills/module.yml", "prerequisites: [customer-service]", "prerequisites: [questioning-skill]")
     failed_with(
         project.build(tmp_path / "site"),
-        "modules/questioning-skills/module.yml:13: prerequisites: unknown module 'questioning-skill' — did you mean 'questioning-skills'?",
+        "modules/questioning-skills/module.yml:72: prerequisites: unknown module 'questioning-skill' — did you mean 'questioning-skills'?",
     )
 
 

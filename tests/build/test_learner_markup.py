@@ -158,5 +158,8 @@ def test_home_and_help_pages_hold_continue_and_reset_hidden_until_javascript(bui
         (reset,) = elements(page, data_course_reset=None)
         assert "hidden" in reset
     guide = text(html(built_site, "using-this-site"))
-    assert "stored only in this browser, on this device. Nothing is sent anywhere" in guide
+    assert "Everything the site keeps is stored only in this browser, on this device" in guide
+    assert "Nothing is sent anywhere, and no one else can see it" in guide
+    for part in ("Your progress:", "Practice conversations:", "Spaced practice:", "Confidence ratings:", "Action plans:"):
+        assert part in guide  # each part the site keeps, said in words
     assert "found the right answer to every question in its knowledge check" in guide  # what "passed" means

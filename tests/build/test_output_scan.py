@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
+import markupsafe
 import pytest
 import yaml
 
@@ -41,7 +42,8 @@ M, R, P = "modules/map-reading", "modules/route-planning", "docs/blog/posts/fold
 # hostile value below, or is a token its pattern keeps to letters, digits and hyphens (ids, dates,
 # colours...), or is exempt for the reason given. A new field fails this test until it is here.
 HOSTILE_FIELDS = {
-    "module": {"title", "summary", "audience[]", "objectives.<id>", "tags[]", "workshop.materials[]"},
+    "module": {"title", "summary", "audience[]", "objectives.<id>", "tags[]", "workshop.materials[]"}
+    | {"objectives.<id>.text", "objectives.<id>.on_the_job[]", "objectives.<id>.measures.watch[]", "objectives.<id>.measures.avoid[]"},
     "lesson": {"title", "objectives.<id>", "tags[]", "knowledge_check[].question", "knowledge_check[].options[].answer"}
     | {"description", "materials[]", "key_takeaways[]", "knowledge_check[].options[].why"},
     "capstone": {"title", "description", "materials[]"},
@@ -87,7 +89,13 @@ def hostile_project(root: Path) -> Project:
             ("summary: Read the symbols and the shape of the ground on a paper map.", f"summary: {q}"),
             ("audience: [New walkers]", f"audience: [{q}]"),
             ("tags: [maps]", f"tags: [{s}]"),
-            ("read-symbols: Name the common symbols on a walking map.", f"read-symbols: {q}"),
+            # A module objective is a block (objectives.<id>, written as text alone, fails `course check`).
+            ("text: Name the common symbols on a walking map.", f"text: {q}"),
+            ('"Names the symbols along the day\'s route without opening the key."', q),
+            (
+                '"Points out a stile or a footbridge on the map before the group reaches it."]',
+                f"{s}], measures: {{watch: [{q}], avoid: [{s}]}}",
+            ),
         ],
         f"{M}/symbols.md": [
             ("title: Map symbols", f"title: {s}\ndescription: {q}\nmaterials: [{q}]"),
@@ -272,6 +280,11 @@ def test_values_read_as_written(built):
     assert "&amp;lt;" not in lesson and "&amp;amp;" not in lesson
     assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; <em>Q&amp;A</em>" in lesson  # the takeaway, rendered once
     assert 'href="https://example.org/?a=1&amp;b=2"' in lesson
+    # A behaviour at work, in the manager's checklist and the facilitator guide (written from module.yml).
+    behaviour = str(markupsafe.escape(TEXT))
+    manager = (site / "modules/map-reading/manager/index.html").read_text(encoding="utf-8")
+    assert f'<th scope="row">{behaviour}</th>' in manager and "&amp;lt;" not in manager
+    assert f"<li>{behaviour}</li>" in (site / "modules/map-reading/facilitator/index.html").read_text(encoding="utf-8")
 
 
 def test_every_field_of_every_schema_gets_a_hostile_value():

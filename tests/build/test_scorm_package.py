@@ -230,9 +230,9 @@ class _Links(HTMLParser):
 
 def learner_pages(module_id: str) -> set[str]:
     """The module's own pages, as the package names them: overview, lessons, capstone, workbook,
-    and its practice conversations."""
+    action plan, and its practice conversations."""
     module = CURRICULUM.module(module_id)
-    names = ["index", *(page.slug for page in module.pages), "workbook", *(f"scenarios/{s.id}" for s in module.scenarios)]
+    names = ["index", *(page.slug for page in module.pages), "workbook", "action-plan", *(f"scenarios/{s.id}" for s in module.scenarios)]
     return {f"modules/{module_id}/{name}.html" for name in names}
 
 
@@ -256,9 +256,10 @@ def test_each_package_holds_its_own_module_and_nothing_else(packages, module_id)
         "pagefind",
         "glossary.html",
     } | {name for name in names if name.endswith(".xsd") and "/" not in name}
-    # Search finds the module's pages only (and the glossary when it is there), never the workbook
-    # nor a practice conversation (generated pages are not searched: site/search_pages.py).
-    assert searched == {page for page in pages if not page.endswith("/workbook.html") and "/scenarios/" not in page}
+    # Search finds the module's pages only (and the glossary when it is there), never the workbook,
+    # the action plan nor a practice conversation (generated pages are not searched: site/search_pages.py).
+    generated = ("/workbook.html", "/action-plan.html")
+    assert searched == {page for page in pages if not page.endswith(generated) and "/scenarios/" not in page}
 
 
 @pytest.mark.parametrize("module_id", MODULES)

@@ -1,6 +1,6 @@
 """What learners can search (site/search_pages.py), read from the built site's Pagefind index: every
 module overview, lesson, capstone and article with its kind and modules, the glossary and the
-site's own guides; never a facilitator guide, workbook, schedule, listing or the authors' guide."""
+site's own guides; never a facilitator guide, manager's guide, workbook, schedule, listing or the authors' guide."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def test_listings_generated_pages_and_the_authors_guide_are_not_searched(built_s
     never = {"", "curriculum/", "blog/", "tags/", "schedule/"}
     assert urls & never == set()
     left_out = ("authoring/", "blog/archive/", "blog/category/")
-    assert [url for url in urls if url.startswith(left_out) or url.endswith(("/workbook/", "/facilitator/"))] == []
+    assert [url for url in urls if url.startswith(left_out) or url.endswith(("/workbook/", "/facilitator/", "/manager/"))] == []
 
 
 def test_a_page_whose_front_matter_says_search_exclude_is_not_searched(tmp_path):

@@ -27,16 +27,17 @@
       data.done = data.done.filter(function (other) { return other !== id; });
       if (done) data.done.push(id);
       progress.write(data);
+      // For whoever follows progress (the SCORM bridge, macros/outputs/scorm/bridge.js).
+      document.dispatchEvent(new CustomEvent("course:progress", { detail: { done: data.done.slice() } }));
     },
     visit: function (last) {
       var data = progress.read();
       data.last = last;
       progress.write(data);
     },
-    clear: function () { store.remove("progress"); },
   };
 
-  var justReset = false;  // keeps the "cleared" message on screen until the next page
+  var justReset = false;  // keeps the "deleted" message on screen until the next page
 
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
 
@@ -314,19 +315,20 @@
     all(root, "[data-course-continue]").forEach(renderContinue);
   }
 
-  // -- "Reset my progress", with a confirmation step -------------------------------------------------
+  // -- "Delete my data", with a confirmation step: everything this site keeps in this browser --------
 
   function setUpReset(box) {
     box.hidden = false;
     if (!progress.available) {
-      box.appendChild(element("p", "course-reset__status", "This browser isn't letting the site keep anything, so no progress is saved here."));
+      box.appendChild(element("p", "course-reset__status", "This browser isn't letting the site keep anything, so there is nothing to delete."));
       return;
     }
-    var start = element("button", "course-button course-button--quiet course-reset__start", "Reset my progress");
+    var start = element("button", "course-button course-button--quiet course-reset__start", "Delete my data");
     var confirm = element("div", "course-reset__confirm");
     var question = element("p", "course-reset__question",
-      "Clear every lesson marked as complete, and where you left off, from this browser? This can't be undone.");
-    var yes = element("button", "course-button course-reset__yes", "Yes, reset my progress");
+      "Delete everything this site keeps in this browser: lessons completed, where you left off, practice conversations, " +
+      "spaced practice, confidence ratings and action plans? This can't be undone.");
+    var yes = element("button", "course-button course-reset__yes", "Yes, delete my data");
     var no = element("button", "course-button course-button--quiet course-reset__no", "No, keep it");
     var status = element("p", "course-reset__status");
     [start, yes, no].forEach(function (button) { button.type = "button"; });
@@ -351,9 +353,9 @@
     });
     no.addEventListener("click", function () { close(start); });
     yes.addEventListener("click", function () {
-      progress.clear();
+      store.clearAll();
       justReset = true;
-      status.textContent = "Your progress has been cleared.";
+      status.textContent = "Your data has been deleted: this site keeps nothing in this browser now.";
       close(status);
       renderProgress(document);
     });

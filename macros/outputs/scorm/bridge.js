@@ -1,9 +1,9 @@
 // In every page of a SCORM package (added by `course export scorm`, never on the published site).
 // Tells launch.html, the window around the page, which page is shown and what the learner does:
 // each knowledge-check answer (course.js's "course:answer" event), each answer shown before a first
-// try ("course:reveal"), each change of progress ("course:progress"), and each choice and ending in
-// a practice conversation. launch.html records it in the LMS (runtime.js). Opened on its own, the
-// page does nothing.
+// try ("course:reveal"), each change of progress ("course:progress"), each choice and ending in
+// a practice conversation, and the learner's confidence ratings and action plan. launch.html
+// records it in the LMS (runtime.js). Opened on its own, the page does nothing.
 //
 // The practice conversations' events, dispatched on `document` by a scenario's page
 // (docs/assets/javascripts/scenario.js); every id is the one in the scenario's YAML:
@@ -17,6 +17,18 @@
 //       detail: {scenario: "<scenario id>", outcome: "good" | "recoverable" | "poor"}
 //       -> the first one per scenario is kept, and counts in the score when module.yml says
 //          scenarios_in_score: true (a good ending is 1 of 1)
+//
+// After the course (docs/assets/javascripts/after.js), so the organisation sees them too:
+//
+//   "course:confidence"       each rating saved on the module's overview
+//       detail: {module: "<module id>", objective: "<objective id>", stage: "before" | "after", rating: 1-5}
+//       -> a cmi.interactions record: id "confidence-<stage>-<objective>", type likert,
+//          student_response the rating, result neutral
+//   "course:action-plan"      each action plan saved
+//       detail: {module: "<module id>", behaviours: ["<text>", ...], when, where, observer}
+//       -> cmi.interactions records of type fill-in, result neutral: "action-plan-behaviour-<n>"
+//          for each behaviour, then "action-plan-when", "-where" and "-observer" when given; each
+//          answer on one line and cut to SCORM 1.2's 255 characters
 
 (function () {
   "use strict";
@@ -44,4 +56,6 @@
   document.addEventListener("course:progress", function (event) { send("progress", plain(event.detail)); });
   document.addEventListener("course:scenario-choice", function (event) { send("scenario-choice", plain(event.detail)); });
   document.addEventListener("course:scenario-end", function (event) { send("scenario-end", plain(event.detail)); });
+  document.addEventListener("course:confidence", function (event) { send("confidence", plain(event.detail)); });
+  document.addEventListener("course:action-plan", function (event) { send("action-plan", plain(event.detail)); });
 })();

@@ -5,8 +5,8 @@
         *.xsd                the schemas the manifest names (xsd/, ADL's SCORM 1.2 files)
         launch.html          the SCO: the module's pages in a frame (launch.html, runtime.js)
         scorm-runtime.js
-        modules/<module>/...   its overview, lessons, capstone, practice conversations and workbook
-                             (site/build.py)
+        modules/<module>/...   its overview, lessons, capstone, practice conversations, workbook
+                             and action plan (site/build.py)
         glossary.html, search/, assets/...   the glossary when its pages link it, search over
                              the module, and only the files those pages load (contents.py)
 
@@ -26,7 +26,7 @@ from string import Template
 
 from markupsafe import escape
 
-from macros.curriculum.addresses import GLOSSARY_PAGE, Generated, module_page, page_file, pdf_download, workbook_page
+from macros.curriculum.addresses import GLOSSARY_PAGE, Generated, action_plan_page, module_page, page_file, pdf_download, workbook_page
 from macros.curriculum.model import Module
 from macros.outputs.scorm.contents import keep_only
 from macros.outputs.scorm.manifest import SCHEMAS, ManifestInfo, manifest_xml, xml_id
@@ -73,13 +73,14 @@ def _put(package: Path, target: Path) -> Path:
 
 def module_part(module: Module) -> Part:
     """What a module's package is built from: its overview, lessons, capstone, practice
-    conversations, workbook (and its printed workbook, when `make pdf` made one), and the glossary,
-    kept if its pages link it."""
+    conversations, workbook (and its printed workbook, when `make pdf` made one), the learner's
+    action plan, and the glossary, kept if its pages link it."""
     pages = [
         module.path,
         *(page.path for page in module.pages),
         *(s.path for s in module.scenarios),
         workbook_page(module.id),
+        action_plan_page(module.id),
         GLOSSARY_PAGE,
     ]
     return Part(home=module.path, pages=frozenset(pages), downloads=frozenset([pdf_download(module.id, Generated.WORKBOOK)]))
@@ -136,7 +137,7 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 def runtime_config(module: Module, mastery: int | None) -> dict:
     """What runtime.js needs to know about the module: its pages, questions, practice conversations
-    (and whether they count in the score) and pass mark."""
+    (and whether they count in the score), objectives (the learner rates them) and pass mark."""
     questions = {lesson.slug: len(lesson.knowledge_check) for lesson in module.lessons if lesson.knowledge_check}
     return {
         "module": module.id,
@@ -145,6 +146,7 @@ def runtime_config(module: Module, mastery: int | None) -> dict:
         "questions": questions,
         "scenarios": [scenario.id for scenario in module.scenarios],
         "scenarios_in_score": _scenarios_scored(module),
+        "objectives": [objective.id for objective in module.objectives],  # rated for confidence
         "mastery": mastery,
     }
 

@@ -2,9 +2,10 @@
 // Finds the LMS's API (window.API in a parent frame or the opener), initialises once, resumes from
 // cmi.suspend_data, then shows the module's pages in a full-size frame. Each page tells this window
 // (bridge.js, postMessage) which page is shown, each knowledge-check answer, each answer shown
-// before a first try, each change of progress, and each choice and ending in a practice
-// conversation (a scenario); this records lesson_location, suspend_data, score, status, each
-// answer and each choice (cmi.interactions), and commits each change.
+// before a first try, each change of progress, each choice and ending in a practice
+// conversation (a scenario), and after the course each confidence rating and action plan; this
+// records lesson_location, suspend_data, score, status, each answer, each choice, each rating and
+// each plan (cmi.interactions), and commits each change.
 // Without an LMS the pages work as on the site, and nothing is recorded.
 //
 // suspend_data: {"v":1,"done":["<lesson>",...],"first":{"<lesson>":"10-"},"ends":{"<scenario>":"g"}}:
@@ -237,6 +238,45 @@
     if (scenarios.indexOf(scenario) >= 0 && own(ENDS, outcome) && !own(state.ends, scenario)) state.ends[scenario] = ENDS[outcome];
   }
 
+  // After the course (after.js): answers that are neither right nor wrong, each a record of its own.
+  function recordAnswer(id, type, response, objective) {
+    var at = "cmi.interactions." + (parseInt(lms.get("cmi.interactions._count"), 10) || 0) + ".";
+    lms.set(at + "id", id);
+    lms.set(at + "type", type);
+    lms.set(at + "time", clock(new Date()));
+    if (objective) lms.set(at + "objectives.0.id", objective);
+    lms.set(at + "student_response", response);
+    lms.set(at + "result", "neutral");
+  }
+
+  // A confidence rating, 1-5, of one of the module's objectives, before or after the module.
+  function recordConfidence(detail) {
+    var objective = String(detail.objective || ""), stage = detail.stage, rating = detail.rating;
+    if (!lms.active || reviewing() || detail.module !== config.module || (config.objectives || []).indexOf(objective) < 0) return false;
+    if (["before", "after"].indexOf(stage) < 0 || [1, 2, 3, 4, 5].indexOf(rating) < 0) return false;
+    var id = "confidence-" + stage + "-" + objective;
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(id)) return false;
+    recordAnswer(id, "likert", String(rating), objective);
+    return true;
+  }
+
+  // SCORM 1.2 keeps a response of one line, up to 255 characters: longer ones end in an ellipsis.
+  function oneLine(text) {
+    var characters = Array.from(typeof text === "string" ? text.replace(/\s+/g, " ").trim() : "");
+    return characters.length > 255 ? characters.slice(0, 254).join("").trim() + "…" : characters.join("");
+  }
+
+  // An action plan: each behaviour chosen (at most three), then when, where and who observes.
+  function recordPlan(detail) {
+    if (!lms.active || reviewing() || detail.module !== config.module) return false;
+    var answers = (Array.isArray(detail.behaviours) ? detail.behaviours : []).slice(0, 3).map(function (text, index) {
+      return ["action-plan-behaviour-" + (index + 1), oneLine(text)];
+    }).concat([["action-plan-when", oneLine(detail.when)], ["action-plan-where", oneLine(detail.where)], ["action-plan-observer", oneLine(detail.observer)]]);
+    answers = answers.filter(function (answer) { return answer[1]; });
+    answers.forEach(function (answer) { recordAnswer(answer[0], "fill-in", answer[1]); });
+    return answers.length > 0;
+  }
+
   function reviewing() { return ["browse", "review"].indexOf(lms.get("cmi.core.lesson_mode")) >= 0; }
 
   function record(unsaved) {
@@ -276,6 +316,10 @@
       answered = recordChoice(detail);
     } else if (message.kind === "scenario-end") {
       markEnd(detail);
+    } else if (message.kind === "confidence") {
+      answered = recordConfidence(detail);
+    } else if (message.kind === "action-plan") {
+      answered = recordPlan(detail);
     }
     record(answered);
   });

@@ -92,6 +92,7 @@ def test_links_to_the_pages_the_site_writes_are_found(tmp_path):
     project.article("on-testing")
     written = ["workbook", "facilitator", "manager", "action-plan"]
     links = " ".join(f"[{kind}](../../modules/alpha/{kind}.md)" for kind in written)
-    project.append(ARTICLE, f"\n{links} [practice](../../practice.md) [schedule](../../schedule.md)\n[none](../../modules/gamma/manager.md)\n")
+    sitewide = "[practice](../../practice.md) [schedule](../../schedule.md)"
+    project.append(ARTICLE, f"\n{links} {sitewide}\n[none](../../modules/gamma/manager.md)\n")
     problems = link_problems(project)
     assert len(problems) == 1 and problems[0].startswith(f"{ARTICLE}:19: link: '../../modules/gamma/manager.md' does not exist"), problems

@@ -35,7 +35,14 @@ def test_every_page_of_the_curriculum_has_its_kind(curriculum):
 def test_generated_pages_schedule_first_and_a_schedule_of_the_projects_own_wins(curriculum):
     written = generated_addresses(course_pages(curriculum))
     first = curriculum.modules[0].id
-    assert written[:3] == [addresses.SCHEDULE_PAGE, addresses.workbook_page(first), addresses.facilitator_page(first)]
+    assert written[:6] == [
+        addresses.SCHEDULE_PAGE,
+        addresses.PRACTICE_PAGE,
+        addresses.workbook_page(first),
+        addresses.facilitator_page(first),
+        addresses.manager_page(first),
+        addresses.action_plan_page(first),
+    ]
     assert addresses.SCHEDULE_PAGE not in generated_addresses(course_pages(curriculum, own_schedule=True))
 
 
