@@ -30,7 +30,7 @@ def pdfs(browser, tmp_path_factory) -> tuple[list[str], list[str]]:
     )
     built = project.build(root / "site")
     assert built.returncode == 0, f"the strict build failed:\n{built.stdout}\n{built.stderr}"
-    workbook, guide = print_pdfs(root / "site", root / "pdf", [MODULE], CHROMIUM, browser=browser)
+    workbook, guide, _manager = print_pdfs(root / "site", root / "pdf", [MODULE], CHROMIUM, browser=browser)
     return pages_of(workbook), pages_of(guide)
 
 

@@ -98,7 +98,7 @@ def test_the_plan_is_not_searched(site):
 
 def test_the_overview_offers_the_ratings_and_the_plan(site):
     page = html(site, OVERVIEW)
-    block = page[page.index('<section class="course-after">') :]
+    block = page[page.index('<section class="course-after"') :]
     block = block[: block.index("</section>")]
     assert '<a href="action-plan/">Make your action plan</a>' in block
     # The ratings wait for the script (they need this browser's storage): hidden, and out of search.
