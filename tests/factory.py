@@ -84,8 +84,8 @@ key_takeaways:
   - Things have names.
 tags: [testing]
 exercises:
-  - title: Name three things
-    assesses: [name-it]
+  - {{title: Name three things, minutes: 10,
+     assesses: [name-it]}}
 knowledge_check:
   - question: What has a name?
     assesses: [name-it]

@@ -57,6 +57,7 @@ exercises:
   # Each title must match an `!!! exercise "..."` block in the text below.
   - title: "TODO: the exercise's title"
     assesses: [first-objective]
+    minutes: 10  # the time it takes in the lesson, as the text below says ('Allow 10 minutes')
 knowledge_check:
   # Two to six options per question, exactly one with correct: true; `why` is the feedback.
   - question: "TODO: a question that checks the objective"
@@ -74,7 +75,8 @@ above this text, and the knowledge check and key takeaways after it: do not repe
 
 !!! facilitator "Running this lesson"
     TODO: for whoever teaches this lesson in a workshop (only the facilitator guide shows it): a
-    timing plan that adds up to the duration, an opening question, what to watch for.
+    minute plan, one line each ('- 10 min: the exercise ...') adding up to the duration, an
+    opening question, what to watch for.
 
 ## TODO: the first heading
 

@@ -15,7 +15,11 @@ authors, capstones, glossary.  The modules here check the Markdown and the rest:
     offsite.py       images, media, scripts and styles from other sites (outside the brand's allow-list)
     articles.py      drafts and future dates (notices), categories outside categories_allowed
     review.py        modules whose `reviewed` date is too old (notices)
+    timings.py       minute plans in facilitator notes against exercises and durations, self-study
+                     time against reading time (notices), half-day claims against module lengths
     rules.py         the course's content rules (words, fields to fill in: rules: in mkdocs.yml)
+    questions.py     knowledge checks a learner could pass by picking the longest option, or one
+                     position (notices)
     published.py     the PDFs under pdf/ (regular files in the project, never links), and docs/
                      pages at an address the course writes
     samples.py       after a rebrand: files that still name the sample organisation (notices),
@@ -37,9 +41,11 @@ from macros.checks.offsite import offsite_problems
 from macros.checks.pages import Index
 from macros.checks.placeholders import placeholders_in_page, placeholders_in_yaml
 from macros.checks.published import published_file_problems, taken_address_problems
+from macros.checks.questions import question_problems
 from macros.checks.review import review_problems
 from macros.checks.rules import rule_problems
 from macros.checks.samples import sample_problems
+from macros.checks.timings import claim_pages, timing_problems
 from macros.curriculum import brand
 from macros.curriculum.load import load_curriculum
 from macros.curriculum.model import Curriculum
@@ -84,7 +90,11 @@ def check_project(layout: Layout, tree: SourceTree | None = None, today: date | 
     metadata.extend(published_file_problems(layout))
     if curriculum is not None:
         metadata.extend(taken_address_problems(layout, curriculum))
-    return Report(metadata, content_problems(layout, tree, today or date.today()), curriculum)
+    content = content_problems(layout, tree, today or date.today())
+    if curriculum is not None:  # knowledge checks that give their answer away (notices)
+        content.extend(question_problems(curriculum))
+        content.extend(timing_problems(curriculum, claim_pages(layout, tree)))  # minutes that do not add up
+    return Report(metadata, content, curriculum)
 
 
 def content_problems(layout: Layout, tree: SourceTree, today: date) -> list[Problem]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from macros.curriculum.load_scenario import ScenarioModule, load_scenarios
 from macros.curriculum.model import Capstone, Exercise, Lesson, Module, Objective, Option, Question, Workshop
+from macros.curriculum.option_order import displayed_lessons
 from macros.curriculum.problems import Problem
 from macros.curriculum.project import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE, MODULE_FILE
 from macros.curriculum.reader import Reader
@@ -85,7 +86,7 @@ def load_module(reader: Reader, folder: Path) -> Module | None:
         authors=tuple(data["authors"]),
         version=data["version"],
         reviewed=date.fromisoformat(data["reviewed"]),
-        lessons=tuple(lessons),
+        lessons=displayed_lessons(lessons),  # each knowledge check in the order every output shows
         capstone=capstone,
         workshop=_workshop(data.get("workshop") or {}),
         intro=intro,
@@ -241,12 +242,12 @@ def _lesson(reader: Reader, path: Path, module_id: str, source: MarkdownSource, 
 
 
 def _exercise(data: dict) -> Exercise:
-    return Exercise(data["title"], tuple(data.get("assesses", ())))
+    return Exercise(data["title"], tuple(data.get("assesses", ())), data["minutes"])
 
 
 def _question(data: dict) -> Question:
     options = tuple(Option(o["answer"], bool(o.get("correct", False)), o["why"]) for o in data["options"])
-    return Question(question=data["question"], assesses=tuple(data.get("assesses", ())), options=options)
+    return Question(question=data["question"], assesses=tuple(data.get("assesses", ())), options=options, shuffle=data.get("shuffle", True))
 
 
 def _usable(meta: dict, broken: Broken, name: str, default: Any) -> Any:

@@ -59,14 +59,16 @@ class Option:
 @dataclass(frozen=True)
 class Question:
     question: str
-    options: tuple[Option, ...]
+    options: tuple[Option, ...]  # in the order learners see them (option_order.py), once loaded
     assesses: tuple[str, ...] = ()
+    shuffle: bool = True  # False: shown in the order written (options with a natural order)
 
 
 @dataclass(frozen=True)
 class Exercise:
     title: str
     assesses: tuple[str, ...] = ()
+    minutes: int = 0  # the time the exercise takes in the lesson (0 only where its metadata is broken)
 
 
 @dataclass(frozen=True)

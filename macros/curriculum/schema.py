@@ -155,8 +155,15 @@ QUESTION = {
             "minItems": 2,
             "maxItems": 6,
             "items": OPTION,
-            "description": "Two to six options, exactly one with correct: true.",
+            "description": "Two to six options, exactly one with correct: true, in any order: the site decides the order "
+            "learners see (the same on the page, in the workbook, the PDFs and the LMS), spreading the correct answer's place.",
             "examples": [[{"answer": "...", "correct": True, "why": "..."}]],
+        },
+        "shuffle": {
+            "type": "boolean",
+            "description": "false keeps the options in the order written, for options with a natural order (a scale, "
+            "steps in sequence); the site orders all others itself. Defaults to true.",
+            "examples": [False],
         },
     },
 }
@@ -164,10 +171,19 @@ QUESTION = {
 EXERCISE = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["title"],
+    "required": ["title", "minutes"],
     "properties": {
         "title": _text('The exercise\'s title, exactly as in its `!!! exercise "..."` block.', "Rewrite the interrogation", 120),
         "assesses": _ids("Ids of the lesson objectives the exercise practises.", ["choose"]),
+        "minutes": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 240,
+            "description": "Minutes the exercise takes within the lesson, as its text says ('Allow 20 minutes'); work carried on "
+            "afterwards at work is not counted. The lesson's `duration` and its facilitator notes' minute plan must leave it "
+            "that long (course check).",
+            "examples": [20],
+        },
     },
 }
 
@@ -184,7 +200,8 @@ LESSON = {
             "type": "integer",
             "minimum": 1,
             "maximum": 480,
-            "description": "Minutes a learner needs, exercises included (a whole number).",
+            "description": "Minutes a learner needs, exercises included (a whole number): at least the reading time of the text "
+            "and the knowledge check plus the exercises' `minutes`, and the total of the facilitator notes' minute plan.",
             "examples": [25],
         },
         "objectives": _objectives(
@@ -204,7 +221,7 @@ LESSON = {
             "type": "array",
             "items": EXERCISE,
             "description": "The exercises in the lesson's body and what they practise.",
-            "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"]}]],
+            "examples": [[{"title": "Rewrite the interrogation", "assesses": ["choose"], "minutes": 20}]],
         },
         "knowledge_check": {
             "type": "array",

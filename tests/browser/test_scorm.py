@@ -152,6 +152,17 @@ def lesson_check(frame, lesson: str):
     return check
 
 
+def first_wrong_and_right(lesson: str) -> tuple[str, str]:
+    """The letters SCORM records for the lesson's first question: its first wrong option (what
+    answer_check picks) and its correct one, in the order the site shows them (option_order.py)."""
+    from macros.curriculum.load import load_curriculum
+
+    module = load_curriculum(ROOT).module(MODULE)
+    question = next(page for page in module.lessons if page.slug == lesson).knowledge_check[0]
+    correct = [option.correct for option in question.options]
+    return "abcdef"[correct.index(False)], "abcdef"[correct.index(True)]
+
+
 def answer_check(frame, lesson: str) -> None:
     """Answer every question of the lesson's check: wrong first where WRONG_FIRST says, then right."""
     check = lesson_check(frame, lesson)
@@ -249,9 +260,10 @@ def test_a_learner_walks_the_module_leaves_and_resumes(lms):
     assert sorted(interactions, key=int) == [str(n) for n in range(QUESTIONS + 3)], interactions.keys()
     assert len(first_half["interactions"]) == 4 + 5 + 3
     wrong_then_right = [interactions["0"], interactions["1"]]
+    wrong, right = first_wrong_and_right(LESSONS[0])
     assert [(i["id"], i["type"], i["student_response"], i["correct_responses"]["0"]["pattern"], i["result"]) for i in wrong_then_right] == [
-        (f"{LESSONS[0]}-q1", "choice", "a", "b", "wrong"),
-        (f"{LESSONS[0]}-q1", "choice", "b", "b", "correct"),
+        (f"{LESSONS[0]}-q1", "choice", wrong, right, "wrong"),
+        (f"{LESSONS[0]}-q1", "choice", right, right, "correct"),
     ]
     assert [i["result"] for i in interactions.values()].count("wrong") == 3
     assert all(re.fullmatch(r"\d\d:\d\d:\d\d", i["time"]) for i in interactions.values())

@@ -15,7 +15,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.build import broken_after_course, broken_brand, broken_escaping, broken_offsite, broken_rules, broken_scenarios, broken_templates
+from tests.build import (
+    broken_after_course,
+    broken_brand,
+    broken_checks,
+    broken_escaping,
+    broken_offsite,
+    broken_rules,
+    broken_scenarios,
+    broken_templates,
+    broken_timings,
+)
 from tests.build.broken_inputs import CASES as BASE_CASES
 from tests.build.broken_inputs import Case
 from tests.factory import MINIMAL, ROOT, Project
@@ -33,6 +43,8 @@ CASES = [
     *broken_brand.CASES,
     *broken_scenarios.CASES,
     *broken_after_course.CASES,
+    *broken_checks.CASES,
+    *broken_timings.CASES,
 ]
 
 

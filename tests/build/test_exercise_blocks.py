@@ -16,10 +16,13 @@ LESSON = "modules/map-reading/symbols.md"
 EXERCISES = """\
   - title: Find five symbols
     assesses: [name-symbols]
+    minutes: 5
   - title: Compare two keys
     assesses: [name-symbols]
+    minutes: 5
   - title: Spot the church
     assesses: [name-symbols]
+    minutes: 5
 """
 
 BODY = """\
@@ -44,7 +47,8 @@ BODY = """\
 def site(tmp_path_factory):
     project = Project.minimal(tmp_path_factory.mktemp("project") / "project")
     project.replace("mkdocs.yml", "  - pymdownx.details\n", "  - pymdownx.details\n  - pymdownx.tabbed\n")
-    project.replace(LESSON, "exercises:\n  - title: Find five symbols\n    assesses: [name-symbols]\n", "exercises:\n" + EXERCISES)
+    written = "exercises:\n  - {title: Find five symbols, minutes: 10,\n     assesses: [name-symbols]}\n"
+    project.replace(LESSON, written, "exercises:\n" + EXERCISES)
     project.append(LESSON, "\n" + BODY)
     site = tmp_path_factory.mktemp("site") / "site"
     result = project.build(site)

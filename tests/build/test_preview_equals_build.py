@@ -49,9 +49,14 @@ def test_the_preview_after_a_sequence_of_edits_equals_a_fresh_build(tmp_path):
         front_matter = project.read(RENAMED_FILE)
         title, duration = re.search(r"^title: .+$", front_matter, re.M), re.search(r"^duration: \d+$", front_matter, re.M)
         assert title and duration, f"{RENAMED_FILE} has no title or duration line"
+        # A longer lesson: its facilitator's minute plan grows with it (course check holds the two equal).
+        plan = list(re.finditer(r"^    - (\d+) min: .+$", front_matter, re.M))
+        extra = 55 - int(duration.group(0).split()[1])
+        assert plan and extra > 0, f"{RENAMED_FILE} has no minute plan, or is 55 minutes already"
+        longer = front_matter[: plan[-1].end()] + f"\n    - {extra} min: questions from the group." + front_matter[plan[-1].end() :]
         project.write(
             RENAMED_FILE,
-            front_matter.replace(title.group(0), 'title: "Say what you can do & <em>when</em>"').replace(duration.group(0), "duration: 55"),
+            longer.replace(title.group(0), 'title: "Say what you can do & <em>when</em>"').replace(duration.group(0), "duration: 55"),
         )
         shows(RENAMED, "Say what you can do &amp; &lt;em&gt;when&lt;/em&gt;")
         assert preview.output().count(QUICK) == 2, f"a title edit should take the quick path:\n{preview.output()}"

@@ -37,6 +37,7 @@ tags: [planning]
 exercises:
   - title: Draft a letter
     assesses: [write-letter]
+    minutes: 5
 ---
 
 Start the letter with Dear {{first_name}}, then name the leg.

@@ -26,7 +26,7 @@ def test_a_valid_curriculum_loads_into_the_model(tmp_path):
     assert module.position(module.lessons[1]) == 2
     lesson = module.lessons[0]
     assert lesson.path == "modules/alpha/first.md"
-    assert lesson.knowledge_check[0].options[0].correct is True
+    assert [option.correct for option in lesson.knowledge_check[0].options].count(True) == 1  # in the order shown (option_order.py)
     assert lesson.body_line == 23
     assert curriculum.authors["ann"].name == "Ann Author"
 
@@ -142,7 +142,7 @@ def test_every_objective_must_be_assessed_and_served(tmp_path):
     for name in ("first", "second"):
         project.replace(f"modules/alpha/{name}.md", "serves: [do-it]\n", "")
     project.replace("modules/alpha/first.md", "    assesses: [name-it]\n    options", "    options")
-    project.replace("modules/alpha/first.md", "    assesses: [name-it]\n", "")
+    project.replace("modules/alpha/first.md", "minutes: 10,\n     assesses: [name-it]}", "minutes: 10}")
     assert problems(tmp_path) == [
         "modules/alpha/first.md:5: objectives.name-it: no question or exercise assesses this objective — add assesses: [name-it] "
         "to a knowledge-check question or an exercise",

@@ -19,10 +19,13 @@ EXERCISES = """\
 exercises:
   - title: Name three things
     assesses: [name-it]
+    minutes: 5
   - title: Compare the replies
     assesses: [name-it]
+    minutes: 5
   - title: Spot the question
     assesses: [name-it]
+    minutes: 5
 """
 
 BODY = """

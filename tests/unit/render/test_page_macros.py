@@ -70,8 +70,11 @@ def test_objectives_key_takeaways_and_knowledge_check_of_a_lesson(curriculum):
     assert "<li>Things have names.</li>" in call(curriculum, "key_takeaways", page="modules/alpha/second.md")
     check = call(curriculum, "knowledge_check", "alpha/first")
     assert "<legend>What has a name?</legend>" in check and "<details" in check
-    assert "<strong>A is right.</strong> Things have names." in check
-    assert "<strong>Not B:</strong> Everything has a name." in check
+    # The letters follow the order the site shows (option_order.py), not the order written.
+    shown = [option.correct for option in curriculum.module("alpha").lessons[0].knowledge_check[0].options]
+    right, wrong = "AB"[shown.index(True)], "AB"[shown.index(False)]
+    assert f"<strong>{right} is right.</strong> Things have names." in check
+    assert f"<strong>Not {wrong}:</strong> Everything has a name." in check
     with pytest.raises(MacroError) as caught:
         call(curriculum, "objectives", "alpha/frist")
     assert caught.value.hint == "did you mean 'alpha/first'?"
