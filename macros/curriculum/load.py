@@ -26,6 +26,7 @@ from macros.curriculum.problems import CurriculumError, did_you_mean
 from macros.curriculum.project import CAPSTONE_FILE, GENERATED_PAGES, GLOSSARY_FILE, INTRO_FILE, MODULE_FILE
 from macros.curriculum.reader import Reader, links_out
 from macros.curriculum.source import flatten_lines, is_file, line_of
+from macros.curriculum.sources import sources_of
 from macros.curriculum.tree import SourceTree
 from macros.curriculum.validate import cross_check
 
@@ -158,6 +159,7 @@ def _load_articles(reader: Reader, posts: Path) -> list[Article]:
                 description=meta["description"],
                 modules=tuple(meta.get("modules", ())),
                 draft=bool(meta.get("draft", False)),
+                sources=sources_of(meta),
                 source=reader.rel(path),
                 lines=flatten_lines(meta),
             )

@@ -22,6 +22,7 @@ from macros.curriculum.project import CAPSTONE_FILE, GENERATED_PAGES, INTRO_FILE
 from macros.curriculum.reader import Reader
 from macros.curriculum.schema import SLUG
 from macros.curriculum.source import LineList, MarkdownSource, flatten_lines, is_file
+from macros.curriculum.sources import sources_of
 from macros.curriculum.validate import Broken, behaviour_problems, draws_on_problems, lesson_problems, serves_problems
 
 
@@ -234,6 +235,7 @@ def _lesson(reader: Reader, path: Path, module_id: str, source: MarkdownSource, 
         knowledge_check=tuple(_question(q) if ok else Question("", ()) for ok, q in _items(meta, broken, "knowledge_check")),
         description=_usable(meta, broken, "description", "") or (objectives[0].text if objectives else ""),
         materials=tuple(_usable(meta, broken, "materials", ())),
+        sources=sources_of(meta) if broken.ok("sources") else (),
         source=reader.rel(path),
         body_line=source.body_line,
         body=source.body,
@@ -286,6 +288,7 @@ def load_capstone(reader: Reader, path: Path, module: ModuleFacts, slugs: list[s
         draws_on=tuple(_usable(meta, broken, "draws_on", ()) or (lesson.slug for lesson in lessons)),
         description=_usable(meta, broken, "description", "") or module.summary,
         materials=tuple(_usable(meta, broken, "materials", ())),
+        sources=sources_of(meta) if broken.ok("sources") else (),
         source=reader.rel(path),
         body_line=source.body_line,
         body=source.body,

@@ -72,6 +72,17 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A publication a page's claims rest on (front matter `sources:`), shown at the page's end."""
+
+    author: str
+    title: str
+    year: int
+    url: str = ""  # http(s): a link only, never fetched
+    publisher: str = ""  # at least one of url and publisher is given
+
+
+@dataclass(frozen=True)
 class Lesson(Located):
     slug: str
     module_id: str
@@ -85,6 +96,7 @@ class Lesson(Located):
     knowledge_check: tuple[Question, ...] = ()
     description: str = ""
     materials: tuple[str, ...] = ()  # for the facilitator
+    sources: tuple[Source, ...] = ()  # what its claims rest on
     source: str = ""  # the file, relative to the project root
     body_line: int = 1  # the file line where the Markdown body starts
     body: str = field(default="", repr=False, compare=False)  # the Markdown, for checks
@@ -110,6 +122,7 @@ class Capstone(Located):
     draws_on: tuple[str, ...]  # lesson slugs
     description: str = ""
     materials: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     source: str = ""
     body_line: int = 1
     body: str = field(default="", repr=False, compare=False)
@@ -286,6 +299,7 @@ class Article(Located):
     description: str
     modules: tuple[str, ...] = ()  # ids of the modules the article supports
     draft: bool = False
+    sources: tuple[Source, ...] = ()
     source: str = ""
     lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 

@@ -13,8 +13,11 @@ from macros.curriculum.memo import per_object
 from macros.curriculum.problems import Problem, inside, relative
 from macros.curriculum.schema_check import SCHEMA_OF, validate
 from macros.curriculum.source import MarkdownSource, SourceError
+from macros.curriculum.sources import source_problems
 from macros.curriculum.tree import SourceTree
 
+# The kinds of page that may list `sources:` (sources.py checks what the schema cannot say).
+CITING = ("lesson", "capstone", "article")
 MAX_FILE_BYTES = 1_000_000  # a lesson is prose; a larger file is a mistake (a pasted export)
 
 
@@ -84,6 +87,8 @@ class Reader:
         """The schema's problems with `data`, reported; the caller may still check the fields they
         leave alone (validate.py's `Broken`), so one run shows everything."""
         found = validate(kind, data, self.rel(path))
+        if kind in CITING:
+            found = found + source_problems(data, self.rel(path))
         self.problems.extend(found)
         if not found:
             _mark(data, kind)  # inline-Markdown values are handed on as such (kinds.py)

@@ -16,6 +16,7 @@ from macros.curriculum.schema_fields import ids as _ids
 from macros.curriculum.schema_fields import markdown as _markdown
 from macros.curriculum.schema_fields import module_objectives as _module_objectives
 from macros.curriculum.schema_fields import objectives as _objectives
+from macros.curriculum.schema_fields import sources as _sources
 from macros.curriculum.schema_fields import text as _text
 from macros.curriculum.schema_fields import url as _url
 from macros.curriculum.schema_fields import words as _words
@@ -234,6 +235,7 @@ LESSON = {
             "A one-line description for search engines (defaults to the first objective).", "Tell open, closed and probing questions apart."
         ),
         "materials": MATERIALS,
+        "sources": _sources(),
         "render_macros": RENDER_MACROS,
     },
 }
@@ -261,6 +263,7 @@ CAPSTONE = {
         ),
         "description": _text("A one-line description for search engines.", "Put every questioning skill to work in one conversation."),
         "materials": MATERIALS,
+        "sources": _sources(),
         "render_macros": RENDER_MACROS,
     },
 }
@@ -345,6 +348,7 @@ ARTICLE = {
             "description": "Related links shown with the post (Material's `links`).",
             "examples": [["modules/questioning-skills/index.md"]],
         },
+        "sources": _sources(),
         "render_macros": RENDER_MACROS,
     },
 }

@@ -6,6 +6,8 @@ may also say how each shows at work). Each carries the `description` the author 
 
 from __future__ import annotations
 
+from datetime import date
+
 from macros.curriculum.kinds import KEYWORD, Kind
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -127,3 +129,45 @@ MODULE_OBJECTIVE = {
 def module_objectives(description: str, example: dict) -> dict:
     """A module's objectives: each a block of its text, its behaviours at work and its measures."""
     return {**objectives(description, example), "additionalProperties": MODULE_OBJECTIVE, NESTED_ROWS: True}
+
+
+# A source's year: no earlier than 1900, and no later than next year (a paper dated ahead).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = date.today().year + 1
+
+SOURCE_EXAMPLE = {"author": "Frederick F. Reichheld", "title": "The One Number You Need to Grow", "year": 2003}
+SOURCE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["author", "title", "year"],
+    "description": "One publication: its `author`, `title` and `year`, and a `url` or a `publisher` (or both).",
+    "examples": [SOURCE_EXAMPLE],
+    "properties": {
+        "author": text("The person, people or organisation who wrote it.", "Frederick F. Reichheld", 200),
+        "title": text("The publication's title, as published.", "The One Number You Need to Grow", 300),
+        "year": {
+            "type": "integer",
+            "minimum": EARLIEST_YEAR,
+            "maximum": LATEST_YEAR,
+            "description": f"The year it was published (a whole number, {EARLIEST_YEAR} to next year).",
+            "examples": [2003],
+        },
+        # http(s) only (kinds.py); sources.py also refuses a path: a source is never a page of the site.
+        "url": url(
+            "Where to read it: an address starting with https://. Only a link: the site never fetches it.",
+            "https://example.org/papers/one-number",
+        ),
+        "publisher": text(
+            "Who published it (a journal, a publisher, a regulator): needed when there is no `url`.", "Harvard Business Review", 200
+        ),
+    },
+}
+
+
+def sources() -> dict:
+    """The publications a page's claims rest on: shown at the end of the page as its sources."""
+    description = (
+        "Publications the page's claims rest on, listed at its end under Sources: each with `author`, `title` and `year`, "
+        "and a `url` or a `publisher`. Cite only what you have read and are sure exists."
+    )
+    return {"type": "array", "items": SOURCE, "description": description, "examples": [[SOURCE_EXAMPLE]], NESTED_ROWS: True}

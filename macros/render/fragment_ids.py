@@ -42,6 +42,7 @@ class FragmentIds:
     knowledge_check: FragmentId = FragmentId("knowledge-check-{}", "Check your understanding")  # lesson slug
     key_takeaways: FragmentId = FragmentId("key-takeaways", "Key takeaways")
     take_the_course: FragmentId = FragmentId("take-the-course", "Take the course")
+    sources: FragmentId = FragmentId("sources", "Sources")  # a lesson's, capstone's or article's `sources:`
     # the rest: things links and course.js point at
     objective: FragmentId = FragmentId("objective-{}")  # objective id
     question: FragmentId = FragmentId("{}-q{}")  # lesson slug, question number

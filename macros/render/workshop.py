@@ -62,6 +62,8 @@ def workbook_markdown(module: Module, render: Render, body: Body = as_written) -
             if page.knowledge_check:
                 parts.append(render("workbook-check.html", lesson=page))
             parts.append(render("workbook-takeaways.html", lesson=page))
+        if page.sources:  # printed: the address is written out, as a link cannot be followed
+            parts.append(render("workbook-sources.html", lesson=page))
     return "\n\n".join(parts) + "\n"
 
 

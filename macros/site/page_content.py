@@ -36,7 +36,7 @@ def course_content(course_page: CoursePage | None, html: str, page, ctx: PageCon
             return capstone_content(html, page, capstone, ctx)
         case ModuleOverview() as overview:
             return overview_content(html, page, overview, ctx, pdfs)
-        case ArticlePage(article=article) if article.modules:
+        case ArticlePage(article=article) if article.modules or article.sources:
             return article_content(html, page, article, ctx)
     return html
 
@@ -50,6 +50,8 @@ def lesson_content(html: str, page, found: LessonPage, ctx: PageContext) -> str:
     if lesson.knowledge_check:
         page.toc.items.append(toc_entry(IDS.knowledge_check, lesson.slug))
     page.toc.items.append(toc_entry(IDS.key_takeaways))
+    if lesson.sources:
+        page.toc.items.append(toc_entry(IDS.sources))
     return f"{header}\n{html}\n{footer}"
 
 
@@ -59,6 +61,8 @@ def capstone_content(html: str, page, found: CapstonePage, ctx: PageContext) -> 
     header = ctx.render("capstone-header.html", module=module, capstone=capstone)
     footer = ctx.render("lesson-footer.html", module=module, lesson=capstone, previous=previous, next=None)
     page.toc.items.insert(0, toc_entry(IDS.capstone_objectives))
+    if capstone.sources:
+        page.toc.items.append(toc_entry(IDS.sources))
     return f"{header}\n{html}\n{footer}"
 
 
@@ -78,7 +82,12 @@ def overview_content(html: str, page, found: ModuleOverview, ctx: PageContext, p
 
 
 def article_content(html: str, page, article: Article, ctx: PageContext) -> str:
-    """An article that names modules ends with links to them."""
-    supported = ctx.render("article-modules.html", modules=ctx.curriculum.supported_modules(article))
-    page.toc.items.append(toc_entry(IDS.take_the_course))
-    return f"{html}\n{supported}"
+    """An article ends with its sources, if it lists any, then links to the modules it names."""
+    parts = [html]
+    if article.sources:
+        parts.append(ctx.render("sources.html", sources=article.sources))
+        page.toc.items.append(toc_entry(IDS.sources))
+    if article.modules:
+        parts.append(ctx.render("article-modules.html", modules=ctx.curriculum.supported_modules(article)))
+        page.toc.items.append(toc_entry(IDS.take_the_course))
+    return "\n".join(parts)

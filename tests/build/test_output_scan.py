@@ -38,6 +38,7 @@ EMAIL = '"<b>x</b>"@example.org'  # what the e-mail pattern lets through
 
 M, R, P = "modules/map-reading", "modules/route-planning", "docs/blog/posts/fold-the-map-first.md"
 
+SOURCE_FIELDS = {"sources[].author", "sources[].title", "sources[].url", "sources[].publisher"}
 # Every field of every schema that holds a value, by kind (curriculum/kinds.py): each is given a
 # hostile value below, or is a token its pattern keeps to letters, digits and hyphens (ids, dates,
 # colours...), or is exempt for the reason given. A new field fails this test until it is here.
@@ -45,9 +46,10 @@ HOSTILE_FIELDS = {
     "module": {"title", "summary", "audience[]", "objectives.<id>", "tags[]", "workshop.materials[]"}
     | {"objectives.<id>.text", "objectives.<id>.on_the_job[]", "objectives.<id>.measures.watch[]", "objectives.<id>.measures.avoid[]"},
     "lesson": {"title", "objectives.<id>", "tags[]", "knowledge_check[].question", "knowledge_check[].options[].answer"}
-    | {"description", "materials[]", "key_takeaways[]", "knowledge_check[].options[].why"},
-    "capstone": {"title", "description", "materials[]"},
-    "article": {"title", "tags[]", "description"},
+    | {"description", "materials[]", "key_takeaways[]", "knowledge_check[].options[].why"}
+    | SOURCE_FIELDS,
+    "capstone": {"title", "description", "materials[]"} | SOURCE_FIELDS,
+    "article": {"title", "tags[]", "description"} | SOURCE_FIELDS,
     "glossary": {"terms.<id>.term", "terms.<id>.definition"},
     "scenario": {"title", "summary", "customer.name", "customer.who", "customer.wants", "customer.not_said_yet", "agent.role"}
     | {"agent.knows", "nodes.<id>.customer", "nodes.<id>.context", "endings.<id>.title", "endings.<id>.debrief"}
@@ -80,6 +82,12 @@ def quoted(value: str) -> str:
     return json.dumps(value)  # a YAML double-quoted scalar
 
 
+def hostile_sources() -> str:
+    """A `sources:` field (lessons, capstones, articles): every text field hostile, the year a number."""
+    q = quoted(TEXT)
+    return f"sources:\n  - {{author: {q}, title: {q}, year: 2003, url: {quoted(URL)}, publisher: {q}}}"
+
+
 def hostile_project(root: Path) -> Project:
     project = Project.minimal(root)
     q, s = quoted(TEXT), quoted(SHORT)
@@ -98,7 +106,7 @@ def hostile_project(root: Path) -> Project:
             ),
         ],
         f"{M}/symbols.md": [
-            ("title: Map symbols", f"title: {s}\ndescription: {q}\nmaterials: [{q}]"),
+            ("title: Map symbols", f"title: {s}\ndescription: {q}\nmaterials: [{q}]\n{hostile_sources()}"),
             ("name-symbols: Name five symbols from the key.", f"name-symbols: {q}"),
             ("  - The key explains every symbol on the sheet.", f"  - {quoted(MARKDOWN)}"),
             ("tags: [maps]", f"tags: [{s}]"),
@@ -106,7 +114,7 @@ def hostile_project(root: Path) -> Project:
             ("answer: On the compass", f"answer: {q}"),
             ("why: A compass shows direction, not symbols.", f"why: {quoted(MARKDOWN)}"),
         ],
-        f"{R}/capstone.md": [('title: "Capstone: plan a short walk"', f"title: {s}\ndescription: {q}")],
+        f"{R}/capstone.md": [('title: "Capstone: plan a short walk"', f"title: {s}\ndescription: {q}\n{hostile_sources()}")],
         "modules/glossary.yml": [
             ("term: contour line", f"term: {s}"),
             ("definition: A line joining points of equal height above sea level.", f"definition: {quoted(MARKDOWN)}"),
@@ -115,7 +123,7 @@ def hostile_project(root: Path) -> Project:
             ("# Fold the map first\n", ""),
             ("date: 2026-03-02", f"date: 2026-03-02\ntitle: {s}"),
             ("tags: [maps]", f"tags: [{s}, Q&A]"),
-            ("description: Why we teach folding the map before anything else.", f"description: {q}"),
+            ("description: Why we teach folding the map before anything else.", f"description: {q}\n{hostile_sources()}"),
         ],
         "docs/blog/.authors.yml": [
             ("name: Rowan Hale", f"name: {s}"),
@@ -280,6 +288,11 @@ def test_values_read_as_written(built):
     assert "&amp;lt;" not in lesson and "&amp;amp;" not in lesson
     assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> &amp; <em>Q&amp;A</em>" in lesson  # the takeaway, rendered once
     assert 'href="https://example.org/?a=1&amp;b=2"' in lesson
+    # A source, at the end of the lesson and of the article: every field as typed.
+    text = str(markupsafe.escape(TEXT))
+    source = f'<li>{text} (2003). <a href="{markupsafe.escape(URL)}"><cite>{text}</cite></a>. {text}.</li>'
+    assert source in lesson
+    assert source in (site / "blog/fold-the-map-first/index.html").read_text(encoding="utf-8")
     # A behaviour at work, in the manager's checklist and the facilitator guide (written from module.yml).
     behaviour = str(markupsafe.escape(TEXT))
     manager = (site / "modules/map-reading/manager/index.html").read_text(encoding="utf-8")

@@ -49,6 +49,22 @@ def test_the_nested_rows_show_their_examples_and_wrap_after_each_dot(curriculum)
     assert "<code>watch: [Repeat contacts within seven days about the same problem]</code>" in html
 
 
-@pytest.mark.parametrize("kind", ["lesson", "capstone", "article", "glossary", "scenario"])
+@pytest.mark.parametrize("kind", ["lesson", "capstone", "article"])
+def test_a_sources_fields_follow_it_row_by_row(curriculum, kind):
+    found = rows(curriculum, kind)
+    start = [name for _, name, _, _ in found].index("sources")
+    assert found[start : start + 6] == [
+        ("", "sources", "no", ""),
+        ("course-reference__nested", "sources[].author", "yes", "text"),
+        ("course-reference__nested", "sources[].title", "yes", "text"),
+        ("course-reference__nested", "sources[].year", "yes", ""),  # a whole number
+        ("course-reference__nested", "sources[].url", "no", "URL"),
+        ("course-reference__nested", "sources[].publisher", "no", "text"),  # course check: a url or a publisher
+    ]
+    others = found[:start] + found[start + 6 :]
+    assert all(cls == "" and "." not in name for cls, name, _, _ in others)
+
+
+@pytest.mark.parametrize("kind", ["glossary", "scenario"])
 def test_other_kinds_keep_one_row_per_field(curriculum, kind):
     assert all(cls == "" and "." not in name for cls, name, _, _ in rows(curriculum, kind))
