@@ -149,8 +149,14 @@ def test_continue_goes_on_after_the_lesson_completed_last_not_back_to_one_skippe
     expect(module).to_have_text("in Questioning skills")
     expect(link).to_have_attribute("href", MODULE + "capstone/")
 
-    # Nothing follows the last module's capstone: on from the start of the catalogue.
+    # After a module's capstone: on to the next module in the catalogue.
     mark_complete(page, site_url + MODULE + "capstone/")
+    page.goto(site_url)
+    expect(link).to_have_text("Recognising vulnerability")
+    expect(module).to_have_text("in Customers in vulnerable circumstances")
+
+    # Nothing follows the last module's capstone: on from the start of the catalogue.
+    mark_complete(page, site_url + "modules/vulnerable-customers/capstone/")
     page.goto(site_url)
     expect(link).to_have_text("What outstanding service is")
     expect(module).to_have_text("in Customer service")

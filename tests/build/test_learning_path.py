@@ -17,12 +17,13 @@ def test_the_curriculum_page_draws_the_path_without_scripts_and_says_it_in_words
     figure = page[page.index('<figure class="course-path"') : page.index("</figure>", page.index('<figure class="course-path"'))]
     svg = figure[figure.index("<svg") : figure.index("</svg>")]
     assert 'aria-hidden="true"' in svg and "<a " not in svg and "<script" not in svg
-    assert svg.count("course-path__edge") >= 2 + 1  # two arrows, plus the style rule
+    assert svg.count("course-path__edge") >= 3 + 1  # three arrows, plus the style rule
     steps = figure[figure.index('class="course-path__steps"') :]
     assert re.findall(r'<a href="([^"]+)">', steps) == [
         "../modules/customer-service/",
         "../modules/internal-customer-service/",
         "../modules/questioning-skills/",
+        "../modules/vulnerable-customers/",
     ]
     assert "(after Customer service)" in steps
     assert "mermaid" not in page.lower()
