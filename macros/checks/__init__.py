@@ -17,9 +17,13 @@ authors, capstones, glossary.  The modules here check the Markdown and the rest:
     review.py        modules whose `reviewed` date is too old (notices)
     timings.py       minute plans in facilitator notes against exercises and durations, self-study
                      time against reading time (notices), half-day claims against module lengths
+    rotation.py      capstones' "Who plays what" tables: everyone holds every role, one role a
+                     round, no round without a role; talk of rotating with no table (notices)
     rules.py         the course's content rules (words, fields to fill in: rules: in mkdocs.yml)
     questions.py     knowledge checks a learner could pass by picking the longest option, or one
                      position (notices)
+    style.py         house style in the prose and front-matter text: quotation marks, times of day
+                     (rules: style: in mkdocs.yml; warnings unless it says severity: error)
     published.py     the PDFs under pdf/ (regular files in the project, never links), and docs/
                      pages at an address the course writes
     samples.py       after a rebrand: files that still name the sample organisation (notices),
@@ -43,8 +47,10 @@ from macros.checks.placeholders import placeholders_in_page, placeholders_in_yam
 from macros.checks.published import published_file_problems, taken_address_problems
 from macros.checks.questions import question_problems
 from macros.checks.review import review_problems
+from macros.checks.rotation import rotation_problems
 from macros.checks.rules import rule_problems
 from macros.checks.samples import sample_problems
+from macros.checks.style import style_problems
 from macros.checks.timings import claim_pages, timing_problems
 from macros.curriculum import brand
 from macros.curriculum.load import load_curriculum
@@ -94,6 +100,7 @@ def check_project(layout: Layout, tree: SourceTree | None = None, today: date | 
     if curriculum is not None:  # knowledge checks that give their answer away (notices)
         content.extend(question_problems(curriculum))
         content.extend(timing_problems(curriculum, claim_pages(layout, tree)))  # minutes that do not add up
+        content.extend(rotation_problems(curriculum))  # capstones in which someone never takes a turn
     return Report(metadata, content, curriculum)
 
 
@@ -112,6 +119,7 @@ def content_problems(layout: Layout, tree: SourceTree, today: date) -> list[Prob
     problems.extend(article_problems(layout, index, today))
     problems.extend(review_problems(layout, tree, today))
     problems.extend(rule_problems(layout, index))
+    problems.extend(style_problems(layout, index))
     problems.extend(sample_problems(layout, tree))
     return problems
 

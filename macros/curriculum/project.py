@@ -41,6 +41,18 @@ REVIEW_AGE = 365  # days after a module's `reviewed` date when `course check` as
 RULED_KINDS = ("lesson", "capstone", "article")  # the pages content rules apply to
 SEVERITIES = ("error", "warning")
 RULES_FIELD = "plugins.course.rules"
+QUOTE_STYLES = ("single", "double", "off")  # rules.style.quotes: the marks speech and quoted words take
+TIME_STYLES = ("5 pm", "17:00", "off")  # rules.style.times: how the prose writes a time of day
+
+
+@dataclass(frozen=True)
+class Style:
+    """House style the prose is held to (the `style:` block of `rules:`; checks/style.py).
+    Off unless a course sets it, and a warning unless it says `severity: error`."""
+
+    quotes: str = "off"  # single: speech in '...'; double: in "..."; off: not checked
+    times: str = "off"  # 5 pm: 5 pm, 9.30 am; 17:00: the 24-hour clock; off: not checked
+    severity: str = "warning"
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,7 @@ class Rules:
     article_words: int = 0
     required: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (kind, optional fields each page of it must fill in)
     severity: str = "warning"
+    style: Style = Style()  # quotes and times in the prose (checks/style.py)
     # What was wrong with the settings, reported with the rules' other problems (checks/rules.py),
     # so `course check` and the build say it the same way.
     problems: tuple[Problem, ...] = field(default=(), compare=False)
@@ -200,7 +213,7 @@ def read_rules(options: Any, config_file: Path | None = None) -> Rules:
         return Rules(problems=(_rule_problem(config_file, "", f"expected a block of settings, got {_shown(options)}", hint),))
     problems: list[Problem] = []
     word_keys = [f"{kind}_words" for kind in RULED_KINDS]
-    known = [*word_keys, "required", "severity"]
+    known = [*word_keys, "required", "severity", "style"]
     for key in options:
         if key not in known:
             hint = did_you_mean(str(key), known) or "the rules are " + ", ".join(known)
@@ -212,7 +225,34 @@ def read_rules(options: Any, config_file: Path | None = None) -> Rules:
         hint = "write severity: error (the build stops) or severity: warning (course check mentions it)"
         problems.append(_rule_problem(config_file, "severity", f"{_shown(severity)} is not a severity", hint))
         severity = Rules.severity
-    return Rules(**words, required=required, severity=severity, problems=tuple(problems))
+    style = _style(options.get("style"), config_file, problems)
+    return Rules(**words, required=required, severity=severity, style=style, problems=tuple(problems))
+
+
+def _style(options: Any, config_file: Path | None, problems: list[Problem]) -> Style:
+    """`style: {quotes: single, times: 5 pm}`: each setting one of its choices, else its default."""
+    if options is None:
+        return Style()
+    if not isinstance(options, dict):
+        hint = "write style: followed by settings such as quotes: single, indented under it"
+        problems.append(_rule_problem(config_file, "style", f"expected a block of settings, got {_shown(options)}", hint))
+        return Style()
+    choices = {"quotes": QUOTE_STYLES, "times": TIME_STYLES, "severity": SEVERITIES}
+    for key in options:
+        if key not in choices:
+            hint = did_you_mean(str(key), choices) or "the style settings are " + ", ".join(choices)
+            problems.append(_rule_problem(config_file, f"style.{key}", "unknown style setting", hint))
+    settings = {}
+    for key, allowed in choices.items():
+        value = options.get(key, getattr(Style, key))
+        value = "off" if value is False and "off" in allowed else value  # YAML reads a bare off as false
+        if value in allowed:
+            settings[key] = value
+        else:
+            shown = [f"'{choice}'" if not choice.isalpha() else choice for choice in allowed]  # 17:00 needs its quotes
+            hint = f"write {key}: " + ", ".join(shown[:-1]) + " or " + shown[-1]
+            problems.append(_rule_problem(config_file, f"style.{key}", f"{_shown(value)} is not a choice for {key}", hint))
+    return Style(**settings)
 
 
 def _words(options: dict, key: str, config_file: Path | None, problems: list[Problem]) -> int:

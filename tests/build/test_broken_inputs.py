@@ -21,8 +21,11 @@ from tests.build import (
     broken_checks,
     broken_escaping,
     broken_offsite,
+    broken_rotation,
     broken_rules,
     broken_scenarios,
+    broken_sources,
+    broken_style,
     broken_templates,
     broken_timings,
 )
@@ -45,6 +48,9 @@ CASES = [
     *broken_after_course.CASES,
     *broken_checks.CASES,
     *broken_timings.CASES,
+    *broken_rotation.CASES,
+    *broken_sources.CASES,
+    *broken_style.CASES,
 ]
 
 
