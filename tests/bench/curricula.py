@@ -319,6 +319,21 @@ def markdown_extensions() -> list:
     return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 
 
+def link_stubs(docs: Path) -> None:
+    """A one-line page for each page the copied Markdown links to that plain Material has not got
+    (the course's own pages, such as about.md, or pages it writes, such as practice.md), so that
+    its strict build passes whatever the lessons and articles link to."""
+    for page in list(docs.rglob("*.md")):
+        for match in LINK.finditer(page.read_text(encoding="utf-8")):
+            target = match.group("target").split("#")[0]
+            if not target.endswith(".md") or "://" in target:
+                continue
+            path = (page.parent / target).resolve()
+            if path.is_relative_to(docs.resolve()) and not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(f"# {path.stem}\n", encoding="utf-8")
+
+
 def make_plain(project: Project, dest: Path) -> int:
     """docs/ with the lessons, capstones, a page per module and the articles; returns the page count."""
     docs = dest / "docs"
@@ -337,6 +352,7 @@ def make_plain(project: Project, dest: Path) -> int:
         nav_modules.append({meta["title"]: pages})
     shutil.copytree(project.root / "docs" / "blog" / "posts", docs / "blog" / "posts")
     (docs / "index.md").write_text("# Home\n\nThe same lessons, built by plain Material for MkDocs.\n", encoding="utf-8")
+    link_stubs(docs)
     config = {
         "site_name": "Plain Material",
         "docs_dir": "docs",
