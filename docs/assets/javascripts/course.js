@@ -438,7 +438,33 @@
     return node ? node.textContent.replace(/¶$/, "").trim() : document.title;
   }
 
+  // -- Scripts only some pages use ---------------------------------------------------------------
+  // after.js (confidence ratings, the action plan) and scenario.js (practice conversations) load the
+  // first time a page shows what they set up, rather than with every page: instant navigation keeps
+  // the first page's scripts for the whole visit, so they cannot simply be left off other pages.
+  // Each subscribes to document$, which replays the page already shown to a late subscriber.
+  // A fork whose mkdocs.yml still lists them in extra_javascript gets them once, as before.
+  var ON_DEMAND = [
+    { needs: "[data-course-confidence], [data-course-plan]", script: "after.js" },
+    { needs: "[data-scenario]", script: "scenario.js" }
+  ];
+  var scripts = document.currentScript ? document.currentScript.src : "";
+
+  function loadOnDemand() {
+    ON_DEMAND.forEach(function (entry) {
+      if (entry.loaded || !document.querySelector(entry.needs)) return;
+      entry.loaded = true;
+      var src = new URL(entry.script, scripts || document.baseURI).href;
+      var listed = all(document, "script[src]").some(function (script) { return script.src.split("?")[0] === src; });
+      if (listed) return;
+      var script = document.createElement("script");
+      script.src = src;
+      document.head.appendChild(script);
+    });
+  }
+
   document$.subscribe(function () {
+    loadOnDemand();
     // Wide tables scroll sideways on phones: make the scrolling area reachable by keyboard (axe:
     // scrollable-region-focusable), as a region named for its table, so a page's regions can be told apart.
     all(document, ".md-typeset__scrollwrap").forEach(function (wrap, index) {

@@ -7,7 +7,8 @@ learner can open, in place:
 - no link to anything that is not in the package: the link goes and its text stays, so a learner
   never lands on a missing page in a frame with no address bar;
 - the files those pages load (styles, scripts, images, downloads they link), found by following
-  every reference from the pages and their style sheets;
+  every reference from the pages and their style sheets, and the scripts course.js loads only
+  when a page needs them (ON_DEMAND), which no page names;
 - a search index (Pagefind's, site/search_index.py) of these pages only, made afresh once the
   others are gone; its results link to the pages' .html files, as a package has no web server
   to turn a folder into its index.html;
@@ -29,6 +30,9 @@ from macros.site.search_index import index_site
 KEPT_ON_A_DEAD_LINK = ("class", "id")  # the text keeps its look (a logo, a nav entry) and its anchor
 URL_ATTRIBUTES = ("href", "src", "poster", "data", "action")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+# Loaded by course.js on the pages that use them (see its ON_DEMAND): no page references them.
+COURSE_SCRIPT = "assets/javascripts/course.js"
+ON_DEMAND = ("assets/javascripts/after.js", "assets/javascripts/scenario.js")
 SOURCE_MAP_COMMENT = re.compile(r"\n?(//[#@] sourceMappingURL=[^\n]*|/\*[#@] sourceMappingURL=[^*]*\*/)\s*$")
 
 
@@ -44,6 +48,8 @@ def keep_only(folder: Path, pages: list[str], optional: list[str]) -> None:
     for page in sorted(kept):
         _remove_dead_links(folder, page)
     needed = _loaded_by(folder, kept)
+    if COURSE_SCRIPT in needed:
+        needed |= {path for path in ON_DEMAND if (folder / path).is_file()}
     for path in _files(folder):
         if path not in needed:
             (folder / path).unlink()
